@@ -1,0 +1,9 @@
+"""Development: works with no environment variable at all."""
+
+from .base import *  # noqa: F403
+from .base import env
+
+DEBUG = env.bool("DJANGO_DEBUG", default=True)
+# A key for this machine only; production refuses to start without its own.
+SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="django-insecure-development-only")
+ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])

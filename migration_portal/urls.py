@@ -1,0 +1,30 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+
+from . import views
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("healthz", views.health, name="health"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+]
+
+urlpatterns += i18n_patterns(
+    path("", include("news.urls")),
+    path(
+        "terms/",
+        views.InformationPageView.as_view(template_name="pages/terms.html"),
+        name="terms",
+    ),
+    path(
+        "privacy/",
+        views.InformationPageView.as_view(template_name="pages/privacy.html"),
+        name="privacy",
+    ),
+)
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,75 @@
+"""Settings come from the environment; production refuses to start on unsafe defaults."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+
+pytestmark = pytest.mark.filterwarnings("ignore")
+
+
+def load_settings(module, **environment):
+    """Import a settings module in a fresh interpreter; return (exit code, stderr)."""
+    env = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
+    env.pop("DATABASE_URL", None)
+    env.update(environment)
+    result = subprocess.run(
+        [sys.executable, "-c", f"import {module} as s; print(s.DATABASES['default']['ENGINE'])"],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return result.returncode, result.stdout.strip(), result.stderr
+
+
+def test_development_needs_no_variable_and_uses_sqlite():
+    code, engine, _ = load_settings("migration_portal.settings.dev")
+    assert code == 0
+    assert engine == "django.db.backends.sqlite3"
+
+
+def test_database_url_selects_postgresql():
+    code, engine, _ = load_settings(
+        "migration_portal.settings.dev", DATABASE_URL="postgres://u:p@db.internal:5432/portal"
+    )
+    assert code == 0
+    assert engine == "django.db.backends.postgresql"
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    code, _, error = load_settings(
+        "migration_portal.settings.production",
+        DATABASE_URL="postgres://u:p@db.internal:5432/portal",
+        DJANGO_ALLOWED_HOSTS="news.example.org",
+    )
+    assert code != 0
+    assert "DJANGO_SECRET_KEY" in error
+
+
+def test_production_refuses_to_start_without_a_database():
+    code, _, error = load_settings(
+        "migration_portal.settings.production",
+        DJANGO_SECRET_KEY="x" * 50,
+        DJANGO_ALLOWED_HOSTS="news.example.org",
+    )
+    assert code != 0
+    assert "DATABASE_URL" in error
+
+
+def test_production_starts_with_both():
+    code, engine, error = load_settings(
+        "migration_portal.settings.production",
+        DJANGO_SECRET_KEY="x" * 50,
+        DATABASE_URL="postgres://u:p@db.internal:5432/portal",
+        DJANGO_ALLOWED_HOSTS="news.example.org",
+    )
+    assert code == 0, error
+    assert engine == "django.db.backends.postgresql"
+
+
+def test_time_zone_defaults_to_baku():
+    assert settings.TIME_ZONE == "Asia/Baku"
