@@ -8,6 +8,8 @@ from . import views
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # The admin's language switch; public pages switch language by their URL prefix.
+    path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", views.health, name="health"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
 ]

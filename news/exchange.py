@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,7 +19,14 @@ from .languages import LANGUAGE_CODES
 from .models import Article, Category, localized
 
 TRANSLATED_FIELDS = ("title", "slug", "summary", "body")
-RECORD_KEYS = {"legacy_id", "category", "published_at", "status", *TRANSLATED_FIELDS}
+RECORD_KEYS = {
+    "legacy_id",
+    "category",
+    "published_at",
+    "status",
+    "original_language",
+    *TRANSLATED_FIELDS,
+}
 TITLE_MAX_LENGTH = Article._meta.get_field("title").max_length
 # PositiveIntegerField is a 32-bit column on PostgreSQL.
 LEGACY_ID_MAX = 2**31 - 1
@@ -40,6 +48,7 @@ class Record:
     category: Category
     published_at: datetime
     status: str
+    original_language: str
     texts: dict = field(default_factory=dict)  # {"title": {"az": "…"}, …}
 
 
@@ -95,6 +104,13 @@ def read_raw_records(text):
     return records
 
 
+def _unknown_language(language):
+    return _("unknown language “%(language)s” (expected one of %(languages)s)") % {
+        "language": language,
+        "languages": ", ".join(LANGUAGE_CODES),
+    }
+
+
 def _parse_datetime(value):
     if not isinstance(value, str):
         raise ValueError
@@ -113,11 +129,7 @@ def _check_texts(raw, problem):
             continue
         for language, text in value.items():
             if language not in LANGUAGE_CODES:
-                problem(
-                    name,
-                    _("unknown language “%(language)s” (expected one of %(languages)s)")
-                    % {"language": language, "languages": ", ".join(LANGUAGE_CODES)},
-                )
+                problem(name, _unknown_language(language))
             elif not isinstance(text, str):
                 problem(f"{name}.{language}", _("expected text"))
         texts[name] = {lang: text for lang, text in value.items() if isinstance(text, str)}
@@ -184,11 +196,14 @@ def parse_record(position, raw, categories):
             _("“%(value)s” is not a date and time such as 2020-12-15T11:30:00+04:00")
             % {"value": raw.get("published_at")},
         )
+    original_language = raw.get("original_language", settings.LANGUAGE_CODE)
+    if original_language not in LANGUAGE_CODES:
+        problem("original_language", _unknown_language(original_language))
     texts = _check_texts(raw, problem)
 
     if problems:
         raise ImportFileError(problems)
-    return Record(position, legacy_id, category, published_at, status, texts)
+    return Record(position, legacy_id, category, published_at, status, original_language, texts)
 
 
 def parse_records(text):
@@ -225,6 +240,7 @@ def _apply(article, record):
     article.category = record.category
     article.status = record.status
     article.published_at = record.published_at
+    article.original_language = record.original_language
     for name, values in record.texts.items():
         for language, text in values.items():
             setattr(article, build_localized_fieldname(name, language), text)
@@ -269,6 +285,7 @@ def export_record(article):
         "category": article.category.key,
         "published_at": timezone.localtime(article.published_at).isoformat(),
         "status": article.status,
+        "original_language": article.original_language,
     }
     for name in TRANSLATED_FIELDS:
         record[name] = {

@@ -1,7 +1,11 @@
+import hashlib
+import json
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
-from django.db.models import Q
+from django.db import models, transaction
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -14,7 +18,9 @@ from .languages import LANGUAGE_CODES, current_language
 from .text import SLUG_MAX_LENGTH, make_slug
 
 # What a language version needs before visitors may read it in that language.
-REQUIRED_FOR_PUBLICATION = ("title", "body")
+REQUIRED_FOR_PUBLICATION = ("title", "summary", "body")
+# The fields a translation is made from; a change to them in the original outdates it.
+SOURCE_FIELDS = ("title", "summary", "body")
 
 BODY_EDITOR = {
     "extensions": {
@@ -49,6 +55,16 @@ def filled(field, language):
     for both.
     """
     return Q(**{f"{build_localized_fieldname(field, language)}__gt": ""})
+
+
+@dataclass(frozen=True)
+class ArticleVersion:
+    """One language version of a release, as a page shows it."""
+
+    language: str
+    title: str
+    summary: str
+    body: str
 
 
 class Category(models.Model):
@@ -93,9 +109,26 @@ class ArticleQuerySet(models.QuerySet):
         """Return the releases whose ``language`` version has everything it needs."""
         return self.filter(*(filled(field, language) for field in REQUIRED_FOR_PUBLICATION))
 
+    def held_back_in(self, language):
+        """Return the releases whose ``language`` version its translator has held back."""
+        return self.filter(
+            Exists(
+                Translation.objects.filter(article=OuterRef("pk"), language=language, ready=False)
+            )
+        )
+
     def visible(self, language, now=None):
         """Return the releases visitors may see in ``language``: the one public gate."""
-        return self.published(now).complete_in(language)
+        held_back = self.held_back_in(language).values("pk")
+        return self.published(now).complete_in(language).exclude(pk__in=held_back)
+
+    def needing_translation(self, language):
+        """Return the releases whose ``language`` version is missing or outdated."""
+        outdated = Translation.objects.filter(article=OuterRef("pk"), language=language).exclude(
+            source_digest=OuterRef("source_digest")
+        )
+        missing = ~Q(*(filled(field, language) for field in REQUIRED_FOR_PUBLICATION))
+        return self.exclude(original_language=language).filter(missing | Exists(outdated))
 
 
 class Article(models.Model):
@@ -127,6 +160,16 @@ class Article(models.Model):
             "(Baku time) on; a later time schedules it."
         ),
     )
+    original_language = models.CharField(
+        _("original language"),
+        max_length=5,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_(
+            "The language the release is written in. Other languages are translations of it "
+            "and are flagged as outdated when it changes."
+        ),
+    )
     title = models.CharField(_("title"), max_length=255, blank=True)
     slug = models.SlugField(
         _("URL slug"),
@@ -149,6 +192,7 @@ class Article(models.Model):
         related_name="articles",
         verbose_name=_("author"),
     )
+    source_digest = models.CharField(max_length=64, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -170,6 +214,10 @@ class Article(models.Model):
             models.CheckConstraint(
                 condition=Q(status__in=["draft", "published"]), name="article_status_known"
             ),
+            models.CheckConstraint(
+                condition=Q(original_language__in=LANGUAGE_CODES),
+                name="article_original_language_known",
+            ),
         ]
 
     def __str__(self):
@@ -180,7 +228,21 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs):
         self.normalize()
-        super().save(*args, **kwargs)
+        self.source_digest = self.digest_of(self.original_language)
+        saved_texts = getattr(self, "_saved_texts", {})
+        current_texts = self.texts()
+        retranslated = [
+            language
+            for language in LANGUAGE_CODES
+            if language != self.original_language
+            and current_texts[language] != saved_texts.get(language)
+            and any(current_texts[language])
+        ]
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            for language in retranslated:
+                self.record_translation_source(language)
+        self._saved_texts = current_texts
 
     def get_absolute_url(self, language=None):
         language = language or current_language()
@@ -189,12 +251,22 @@ class Article(models.Model):
                 return reverse("news:article", kwargs={"pk": self.pk, "slug": slug})
             return reverse("news:article_short", kwargs={"pk": self.pk})
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        article = super().from_db(db, field_names, values)
+        article._saved_texts = article.texts()
+        return article
+
     def clean(self):
         if not any(localized(self, "title", language) for language in LANGUAGE_CODES):
             raise ValidationError(_("Give the release a title in at least one language."))
-        if self.status == self.Status.PUBLISHED and not self.complete_languages:
+        if self.status == self.Status.PUBLISHED and not self.is_complete_in(self.original_language):
             raise ValidationError(
-                _("A published release needs a title and a body in at least one language.")
+                _(
+                    "Before it is published, the original (%(language)s) version needs a title, "
+                    "a summary and a body."
+                )
+                % {"language": self.original_language.upper()}
             )
 
     def normalize(self):
@@ -215,16 +287,78 @@ class Article(models.Model):
                 sanitize_html(localized(self, "body", language)),
             )
 
+    def texts(self):
+        """Return {language: (title, summary, body)}: what translations are made of."""
+        return {
+            language: tuple(localized(self, field, language) for field in SOURCE_FIELDS)
+            for language in LANGUAGE_CODES
+        }
+
+    def digest_of(self, language):
+        """Return a fingerprint of the ``language`` version's title, summary and body."""
+        payload = json.dumps(self.texts()[language], ensure_ascii=False)
+        return hashlib.sha256(payload.encode()).hexdigest()
+
+    def record_translation_source(self, language):
+        """Note that the ``language`` version now matches the original as it stands."""
+        title, summary, body = self.texts()[self.original_language]
+        Translation.objects.update_or_create(
+            article=self,
+            language=language,
+            defaults={
+                "source_title": title,
+                "source_summary": summary,
+                "source_body": body,
+                "source_digest": self.source_digest,
+            },
+        )
+
+    def translation_for(self, language):
+        """Return the Translation record of ``language`` (prefetch-friendly), or None."""
+        return next((t for t in self.translations.all() if t.language == language), None)
+
+    def translation_state(self, language):
+        """Return one of "original", "missing", "outdated", "held back" or "current"."""
+        if language == self.original_language:
+            return "original"
+        if not self.is_complete_in(language):
+            return "missing"
+        translation = self.translation_for(language)
+        if translation and translation.source_digest != self.source_digest:
+            return "outdated"
+        if translation and not translation.ready:
+            return "held back"
+        return "current"
+
     def is_complete_in(self, language):
         """Say whether the ``language`` version has everything it needs to be published."""
         return all(localized(self, field, language) for field in REQUIRED_FOR_PUBLICATION)
 
     def is_visible(self, language, now=None):
         """Mirror ``ArticleQuerySet.visible`` for one release already in memory."""
+        translation = self.translation_for(language)
         return (
             self.status == self.Status.PUBLISHED
             and self.published_at <= (now or timezone.now())
             and self.is_complete_in(language)
+            and not (translation and not translation.ready)
+        )
+
+    def public_languages(self, now=None):
+        """Return the languages visitors may read this release in, original first."""
+        ordered = [
+            self.original_language,
+            *(c for c in LANGUAGE_CODES if c != self.original_language),
+        ]
+        return [language for language in ordered if self.is_visible(language, now)]
+
+    def version(self, language):
+        """Return the ``language`` version's fields, for templates."""
+        return ArticleVersion(
+            language=language,
+            title=localized(self, "title", language),
+            summary=localized(self, "summary", language),
+            body=localized(self, "body", language),
         )
 
     @property
@@ -234,3 +368,40 @@ class Article(models.Model):
     @property
     def is_scheduled(self):
         return self.status == self.Status.PUBLISHED and self.published_at > timezone.now()
+
+
+class Translation(models.Model):
+    """Where one translated version of a release stands against its original."""
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="translations", verbose_name=_("release")
+    )
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
+    ready = models.BooleanField(
+        _("ready for visitors"),
+        default=True,
+        help_text=_(
+            "Untick while the translation is still in progress: visitors do not see this "
+            "language version until it is ticked again."
+        ),
+    )
+    source_title = models.CharField(_("original title"), max_length=255, blank=True)
+    source_summary = models.TextField(_("original summary"), blank=True)
+    source_body = models.TextField(_("original body"), blank=True)
+    source_digest = models.CharField(max_length=64, blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("translation")
+        verbose_name_plural = _("translations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "language"], name="translation_one_per_language"
+            ),
+            models.CheckConstraint(
+                condition=Q(language__in=LANGUAGE_CODES), name="translation_language_known"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.article} [{self.language}]"

@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.http import HttpResponsePermanentRedirect
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import cache_control
@@ -17,11 +17,19 @@ class PublicPageMixin:
         return super().dispatch(request, *args, **kwargs)
 
     def get_language_urls(self):
-        """Return {language: URL} of this page's versions, or None to translate its URL."""
+        """Return {language: URL} for the language switcher, or None to translate this URL."""
         return None
 
+    def get_alternate_urls(self):
+        """Return {language: URL} of the versions that really exist, for hreflang links."""
+        return self.get_language_urls()
+
     def get_context_data(self, **kwargs):
-        return super().get_context_data(language_urls=self.get_language_urls(), **kwargs)
+        return super().get_context_data(
+            language_urls=self.get_language_urls(),
+            alternate_urls=self.get_alternate_urls(),
+            **kwargs,
+        )
 
 
 class PublicArticleMixin(PublicPageMixin):
@@ -66,19 +74,44 @@ class CategoryArticleListView(ArticleListView):
         return super().get_context_data(category=self.category, **kwargs)
 
 
-class ArticleDetailView(PublicArticleMixin, DetailView):
+class ArticleDetailView(PublicPageMixin, DetailView):
+    """A release in the visitor's language, or in another one it exists in, with a notice."""
+
     template_name = "news/article_detail.html"
+
+    def get_queryset(self):
+        return (
+            Article.objects.published().select_related("category").prefetch_related("translations")
+        )
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
+        self.public_languages = self.object.public_languages()
+        if not self.public_languages:
+            raise Http404
         canonical_url = self.object.get_absolute_url()
         if request.path != canonical_url:
             return HttpResponsePermanentRedirect(canonical_url)
-        return self.render_to_response(self.get_context_data(object=self.object))
+        return self.render_to_response(self.get_context_data())
+
+    def get_context_data(self, **kwargs):
+        language = current_language()
+        shown = language if language in self.public_languages else self.public_languages[0]
+        return super().get_context_data(
+            version=self.object.version(shown),
+            is_fallback=shown != language,
+            canonical_url=self.request.build_absolute_uri(self.object.get_absolute_url(shown)),
+            other_versions=[
+                (code, self.object.get_absolute_url(code))
+                for code in self.public_languages
+                if code != language
+            ],
+            **kwargs,
+        )
 
     def get_language_urls(self):
-        return {
-            code: self.object.get_absolute_url(code)
-            for code in LANGUAGE_CODES
-            if self.object.is_visible(code)
-        }
+        # Every language has a page for this release: its own version or another with a notice.
+        return {code: self.object.get_absolute_url(code) for code in LANGUAGE_CODES}
+
+    def get_alternate_urls(self):
+        return {code: self.object.get_absolute_url(code) for code in self.public_languages}

@@ -16,6 +16,7 @@ def article_form_data(category, **overrides):
         "published_at_0": "2024-05-01",
         "published_at_1": "10:00:00",
         "legacy_id": "",
+        "original_language": "az",
         "title_az": "Dövlət Miqrasiya Xidmətində yeni xidmət",
         "slug_az": "",
         "summary_az": "Qısa məzmun.",
@@ -56,7 +57,9 @@ def test_press_officer_publishes_in_azerbaijani_and_visitors_see_it(
     assert article.complete_languages == ["az"]
     html = client.get("/az/news/").content.decode()
     assert "Dövlət Miqrasiya Xidmətində yeni xidmət" in html
-    assert client.get(article.get_absolute_url("en")).status_code == 404
+    # Not translated yet: English visitors get the Azerbaijani text, marked as such.
+    english = client.get(article.get_absolute_url("en")).content.decode()
+    assert '<h1 lang="az">Dövlət Miqrasiya Xidmətində yeni xidmət</h1>' in english
 
 
 def test_body_from_the_admin_is_sanitised(admin_client, news_category):
@@ -92,8 +95,9 @@ def test_change_list_shows_date_title_category_status_and_languages(admin_client
     html = response.content.decode()
     assert response.status_code == 200
     assert "Siyahıdakı buraxılış" in html
-    assert "AZ✓" in html
-    assert "RU✗" in html
+    assert "AZ ●" in html  # the original
+    assert "EN ✓" in html
+    assert "RU ✗" in html
 
 
 def test_change_list_filters_by_missing_language_and_searches_every_language(admin_client):

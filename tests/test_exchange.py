@@ -512,6 +512,7 @@ def test_export_to_stdout_prints_json():
             "category": "news",
             "published_at": BAKU_MORNING,
             "status": "published",
+            "original_language": "az",
             "title": {"az": article.title_az, "en": article.title_en},
             "slug": {"az": article.slug_az, "en": article.slug_en},
             "summary": {"az": "Qısa məzmun.", "en": "Short summary."},

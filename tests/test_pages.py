@@ -126,7 +126,7 @@ def test_article_page_shows_the_release(client):
 
     html = response.content.decode()
     assert response.status_code == 200
-    assert "<h1>Meeting held</h1>" in html
+    assert '<h1 lang="en">Meeting held</h1>' in html
     assert "The lead." in html
     assert "<p>Body <strong>text</strong>.</p>" in html
     assert (
@@ -160,8 +160,8 @@ def test_language_switcher_leads_to_the_same_release_where_it_exists(client):
         f'href="{article.get_absolute_url("en")}" lang="en" hreflang="en" aria-current="true"'
         in switcher
     )
-    # No Russian version: the switcher leads to the Russian home page, not to a 404.
-    assert 'href="/ru/" lang="ru"' in switcher
+    # No Russian version: the switcher stays on the release, which explains itself there.
+    assert f'href="/ru/news/{article.pk}/" lang="ru"' in switcher
 
 
 def test_language_switcher_keeps_the_page_on_lists_and_categories(client, announcements):

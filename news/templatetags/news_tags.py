@@ -1,8 +1,12 @@
 from django import template
+from django.conf import settings
 from django.urls import reverse, translate_url
-from django.utils.translation import override
+from django.utils.text import get_text_list
+from django.utils.translation import get_language_info, gettext, override
 
 from ..languages import LANGUAGE_CODES, current_language, local_name
+from ..models import Article
+from ..roles import translation_languages
 
 register = template.Library()
 
@@ -18,6 +22,25 @@ def _counterpart(path, language):
     if translated != path or language == current_language():
         return translated
     return _home(language)
+
+
+@register.inclusion_tag("includes/alternate_links.html", takes_context=True)
+def alternate_links(context):
+    """Give search engines the page's versions in other languages (hreflang), and x-default.
+
+    Only pages rendered by a public view have versions; error pages get none.
+    """
+    if "alternate_urls" not in context:
+        return {"links": []}
+    request = context["request"]
+    urls = context["alternate_urls"]
+    if urls is None:
+        urls = {code: translate_url(request.path, code) for code in LANGUAGE_CODES}
+    links = [(code, request.build_absolute_uri(url)) for code, url in urls.items()]
+    if links:
+        default = dict(links).get(settings.LANGUAGE_CODE, links[0][1])
+        links.append(("x-default", default))
+    return {"links": links}
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
@@ -42,3 +65,19 @@ def language_switcher(context):
         for code in LANGUAGE_CODES
     ]
     return {"links": links}
+
+
+@register.filter
+def language_names(versions):
+    """Return "Azerbaijani and Russian" (in the active language) for [(code, url), …]."""
+    names = [str(get_language_info(code)["name_translated"]) for code, _url in versions]
+    return get_text_list(names, gettext("and"))
+
+
+@register.simple_tag
+def translation_queue_counts(user):
+    """Return [(language, releases missing or outdated)] for the languages ``user`` translates."""
+    return [
+        (code, Article.objects.needing_translation(code).count())
+        for code in translation_languages(user)
+    ]
