@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
+import reversion
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
@@ -19,7 +20,11 @@ from .languages import LANGUAGE_CODES
 from .models import Article, Category, localized
 
 TRANSLATED_FIELDS = ("title", "slug", "summary", "body")
+# Only withdrawn releases carry these; other records leave them out.
+WITHDRAWAL_TEXT = "withdrawal_reason"
 RECORD_KEYS = {
+    "withdrawn_at",
+    WITHDRAWAL_TEXT,
     "legacy_id",
     "category",
     "published_at",
@@ -50,6 +55,7 @@ class Record:
     status: str
     original_language: str
     texts: dict = field(default_factory=dict)  # {"title": {"az": "…"}, …}
+    withdrawn_at: datetime | None = None
 
 
 @dataclass
@@ -122,7 +128,7 @@ def _parse_datetime(value):
 
 def _check_texts(raw, problem):
     texts = {}
-    for name in TRANSLATED_FIELDS:
+    for name in (*TRANSLATED_FIELDS, WITHDRAWAL_TEXT):
         value = raw.get(name, {})
         if not isinstance(value, dict):
             problem(name, _('expected an object of languages such as {"az": "…"}'))
@@ -196,6 +202,16 @@ def parse_record(position, raw, categories):
             _("“%(value)s” is not a date and time such as 2020-12-15T11:30:00+04:00")
             % {"value": raw.get("published_at")},
         )
+    withdrawn_at = None
+    if status == Article.Status.WITHDRAWN:
+        try:
+            withdrawn_at = _parse_datetime(raw.get("withdrawn_at"))
+        except ValueError:
+            problem(
+                "withdrawn_at",
+                _("a withdrawn release needs the date and time of its withdrawal, not “%(value)s”")
+                % {"value": raw.get("withdrawn_at")},
+            )
     original_language = raw.get("original_language", settings.LANGUAGE_CODE)
     if original_language not in LANGUAGE_CODES:
         problem("original_language", _unknown_language(original_language))
@@ -203,7 +219,16 @@ def parse_record(position, raw, categories):
 
     if problems:
         raise ImportFileError(problems)
-    return Record(position, legacy_id, category, published_at, status, original_language, texts)
+    return Record(
+        position,
+        legacy_id,
+        category,
+        published_at,
+        status,
+        original_language,
+        texts,
+        withdrawn_at,
+    )
 
 
 def parse_records(text):
@@ -241,6 +266,7 @@ def _apply(article, record):
     article.status = record.status
     article.published_at = record.published_at
     article.original_language = record.original_language
+    article.withdrawn_at = record.withdrawn_at
     for name, values in record.texts.items():
         for language, text in values.items():
             setattr(article, build_localized_fieldname(name, language), text)
@@ -272,7 +298,9 @@ def import_records(records, *, dry_run=False, progress=None):
         else:
             result.unchanged.append(record)
         if (is_new or changed) and not dry_run:
-            article.save()
+            with reversion.create_revision():
+                reversion.set_comment(_("Imported from a file."))
+                article.save()
         if progress:
             progress(done, len(records))
     return result
@@ -287,7 +315,11 @@ def export_record(article):
         "status": article.status,
         "original_language": article.original_language,
     }
-    for name in TRANSLATED_FIELDS:
+    names = list(TRANSLATED_FIELDS)
+    if article.status == Article.Status.WITHDRAWN:
+        record["withdrawn_at"] = timezone.localtime(article.withdrawn_at).isoformat()
+        names.append(WITHDRAWAL_TEXT)
+    for name in names:
         record[name] = {
             language: value
             for language in LANGUAGE_CODES

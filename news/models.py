@@ -2,10 +2,11 @@ import hashlib
 import json
 from dataclasses import dataclass
 
+import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -65,6 +66,7 @@ class ArticleVersion:
     title: str
     summary: str
     body: str
+    withdrawal_reason: str
 
 
 class Category(models.Model):
@@ -101,9 +103,21 @@ class Category(models.Model):
 
 
 class ArticleQuerySet(models.QuerySet):
+    def in_trash(self):
+        return self.filter(deleted_at__isnull=False)
+
+    def not_in_trash(self):
+        return self.filter(deleted_at__isnull=True)
+
+    def on_record(self, now=None):
+        """Return the releases that have gone public: published or since withdrawn."""
+        return self.not_in_trash().filter(
+            status__in=Article.ON_RECORD, published_at__lte=now or timezone.now()
+        )
+
     def published(self, now=None):
         """Return the releases that are published and whose release time has come."""
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=now or timezone.now())
+        return self.on_record(now).filter(status=Article.Status.PUBLISHED)
 
     def complete_in(self, language):
         """Return the releases whose ``language`` version has everything it needs."""
@@ -117,10 +131,14 @@ class ArticleQuerySet(models.QuerySet):
             )
         )
 
+    def available_in(self, language):
+        """Return the releases with a complete ``language`` version its translator let go."""
+        held_back = self.held_back_in(language).values("pk")
+        return self.complete_in(language).exclude(pk__in=held_back)
+
     def visible(self, language, now=None):
         """Return the releases visitors may see in ``language``: the one public gate."""
-        held_back = self.held_back_in(language).values("pk")
-        return self.published(now).complete_in(language).exclude(pk__in=held_back)
+        return self.published(now).available_in(language)
 
     def needing_translation(self, language):
         """Return the releases whose ``language`` version is missing or outdated."""
@@ -128,13 +146,26 @@ class ArticleQuerySet(models.QuerySet):
             source_digest=OuterRef("source_digest")
         )
         missing = ~Q(*(filled(field, language) for field in REQUIRED_FOR_PUBLICATION))
-        return self.exclude(original_language=language).filter(missing | Exists(outdated))
+        return (
+            self.not_in_trash()
+            .exclude(original_language=language)
+            .exclude(status=Article.Status.WITHDRAWN)
+            .filter(missing | Exists(outdated))
+        )
 
 
+# Every save through the admin or an import keeps the whole release (every language, category,
+# dates and status). Restoring a revision must not pull a release out of the trash or into it.
+@reversion.register(exclude=["deleted_at"])
 class Article(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted for review")
         PUBLISHED = "published", _("Published")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    # Statuses of releases that went public and stay at their address.
+    ON_RECORD = (Status.PUBLISHED, Status.WITHDRAWN)
 
     legacy_id = models.PositiveIntegerField(
         _("legacy ID"),
@@ -193,6 +224,31 @@ class Article(models.Model):
         verbose_name=_("author"),
     )
     source_digest = models.CharField(max_length=64, blank=True, editable=False)
+    review_remark = models.TextField(
+        _("remark from the review"),
+        blank=True,
+        help_text=_("Why a publisher sent the release back to its author, and what to change."),
+    )
+    withdrawn_at = models.DateTimeField(_("withdrawn on"), null=True, blank=True, editable=False)
+    withdrawal_reason = models.TextField(
+        _("reason for withdrawal"),
+        blank=True,
+        help_text=_("Shown to visitors on the withdrawn release, in each language it has."),
+    )
+    deleted_at = models.DateTimeField(
+        _("moved to the trash"), null=True, blank=True, editable=False
+    )
+    # Raised by every save; a form saved with an older number was edited on a stale copy.
+    lock_version = models.PositiveIntegerField(default=0, editable=False)
+    last_edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("last edited by"),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -202,6 +258,9 @@ class Article(models.Model):
         ordering = ["-published_at", "-id"]
         verbose_name = _("press release")
         verbose_name_plural = _("press releases")
+        permissions = [
+            ("publish_article", _("Can publish, schedule, withdraw and restore press releases")),
+        ]
         indexes = [
             # The public lists: published releases, newest first, optionally by category.
             models.Index(fields=["status", "-published_at", "-id"], name="article_public_list"),
@@ -212,7 +271,12 @@ class Article(models.Model):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=Q(status__in=["draft", "published"]), name="article_status_known"
+                condition=Q(status__in=["draft", "submitted", "published", "withdrawn"]),
+                name="article_status_known",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="withdrawn") | Q(withdrawn_at__isnull=False),
+                name="article_withdrawal_dated",
             ),
             models.CheckConstraint(
                 condition=Q(original_language__in=LANGUAGE_CODES),
@@ -229,7 +293,11 @@ class Article(models.Model):
     def save(self, *args, **kwargs):
         self.normalize()
         self.source_digest = self.digest_of(self.original_language)
-        saved_texts = getattr(self, "_saved_texts", {})
+        saved_texts = getattr(self, "_saved_texts", None)
+        if saved_texts is None:
+            # New, or loaded without its texts: compare with what the database holds.
+            saved = Article.objects.filter(pk=self.pk).first() if self.pk else None
+            saved_texts = saved.texts() if saved else {}
         current_texts = self.texts()
         retranslated = [
             language
@@ -238,8 +306,12 @@ class Article(models.Model):
             and current_texts[language] != saved_texts.get(language)
             and any(current_texts[language])
         ]
+        if self.pk is not None:
+            self.lock_version = F("lock_version") + 1
         with transaction.atomic():
             super().save(*args, **kwargs)
+            if self.pk is not None:
+                self.refresh_from_db(fields=["lock_version"])
             for language in retranslated:
                 self.record_translation_source(language)
         self._saved_texts = current_texts
@@ -254,8 +326,14 @@ class Article(models.Model):
     @classmethod
     def from_db(cls, db, field_names, values):
         article = super().from_db(db, field_names, values)
-        article._saved_texts = article.texts()
+        if not article.get_deferred_fields():
+            article._saved_texts = article.texts()
         return article
+
+    def get_preview_url(self, language=None):
+        """Return the staff preview of the ``language`` version, whatever the status."""
+        with override(language or current_language()):
+            return reverse("news:preview", kwargs={"pk": self.pk})
 
     def clean(self):
         if not any(localized(self, "title", language) for language in LANGUAGE_CODES):
@@ -334,23 +412,36 @@ class Article(models.Model):
         """Say whether the ``language`` version has everything it needs to be published."""
         return all(localized(self, field, language) for field in REQUIRED_FOR_PUBLICATION)
 
+    def is_on_record(self, now=None):
+        """Mirror ``ArticleQuerySet.on_record`` for one release already in memory."""
+        return (
+            self.status in self.ON_RECORD
+            and self.deleted_at is None
+            and self.published_at <= (now or timezone.now())
+        )
+
+    def is_available_in(self, language):
+        """Mirror ``ArticleQuerySet.available_in`` for one release already in memory."""
+        translation = self.translation_for(language)
+        return self.is_complete_in(language) and (translation is None or translation.ready)
+
     def is_visible(self, language, now=None):
         """Mirror ``ArticleQuerySet.visible`` for one release already in memory."""
-        translation = self.translation_for(language)
         return (
             self.status == self.Status.PUBLISHED
-            and self.published_at <= (now or timezone.now())
-            and self.is_complete_in(language)
-            and not (translation and not translation.ready)
+            and self.is_on_record(now)
+            and self.is_available_in(language)
         )
 
     def public_languages(self, now=None):
         """Return the languages visitors may read this release in, original first."""
+        if not self.is_on_record(now):
+            return []
         ordered = [
             self.original_language,
             *(c for c in LANGUAGE_CODES if c != self.original_language),
         ]
-        return [language for language in ordered if self.is_visible(language, now)]
+        return [language for language in ordered if self.is_available_in(language)]
 
     def version(self, language):
         """Return the ``language`` version's fields, for templates."""
@@ -359,6 +450,7 @@ class Article(models.Model):
             title=localized(self, "title", language),
             summary=localized(self, "summary", language),
             body=localized(self, "body", language),
+            withdrawal_reason=localized(self, "withdrawal_reason", language),
         )
 
     @property
@@ -405,3 +497,69 @@ class Translation(models.Model):
 
     def __str__(self):
         return f"{self.article} [{self.language}]"
+
+
+class ChangeNote(models.Model):
+    """A major change to a published release, told to its visitors."""
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="change_notes", verbose_name=_("release")
+    )
+    note = models.TextField(_("change note"))
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
+    created_at = models.DateTimeField(_("updated on"), default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("change note")
+        verbose_name_plural = _("change notes")
+
+    def __str__(self):
+        return self.note
+
+
+class ArticleEvent(models.Model):
+    """One step in a release's life: who did what, and when."""
+
+    class Action(models.TextChoices):
+        CREATED = "created", _("created")
+        EDITED = "edited", _("edited")
+        SUBMITTED = "submitted", _("submitted for review")
+        REJECTED = "rejected", _("sent back to its author")
+        PUBLISHED = "published", _("published")
+        SCHEDULED = "scheduled", _("scheduled")
+        UNPUBLISHED = "unpublished", _("taken back to draft")
+        WITHDRAWN = "withdrawn", _("withdrawn")
+        RESTORED = "restored", _("restored after withdrawal")
+        REVISION_RESTORED = "revision_restored", _("earlier revision restored")
+        TRASHED = "trashed", _("moved to the trash")
+        RECOVERED = "recovered", _("recovered from the trash")
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="events", verbose_name=_("release")
+    )
+    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    remark = models.TextField(_("remark"), blank=True)
+    created_at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    def __str__(self):
+        return f"{self.get_action_display()} ({self.created_at:%Y-%m-%d %H:%M})"

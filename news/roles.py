@@ -22,3 +22,8 @@ def translation_languages(user):
         return LANGUAGE_CODES
     groups = set(user.groups.values_list("name", flat=True))
     return tuple(code for code, group in TRANSLATOR_GROUPS.items() if group in groups)
+
+
+def publishes_releases(user):
+    """Say whether ``user`` may review, publish, schedule, withdraw and restore releases."""
+    return user.has_perm("news.publish_article")

@@ -11,5 +11,5 @@ class CategoryTranslationOptions(TranslationOptions):
 
 @register(Article)
 class ArticleTranslationOptions(TranslationOptions):
-    fields = ("title", "slug", "summary", "body")
+    fields = ("title", "slug", "summary", "body", "withdrawal_reason")
     empty_values = ""

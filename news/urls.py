@@ -9,6 +9,7 @@ urlpatterns = [
     path("news/", views.ArticleListView.as_view(), name="list"),
     path("news/category/<str:slug>/", views.CategoryArticleListView.as_view(), name="category"),
     path("news/<int:pk>/", views.ArticleDetailView.as_view(), name="article_short"),
+    path("news/<int:pk>/preview/", views.ArticlePreviewView.as_view(), name="preview"),
     # Any slug is accepted here so that a wrong or outdated one can redirect to the right one.
     path("news/<int:pk>/<str:slug>/", views.ArticleDetailView.as_view(), name="article"),
 ]

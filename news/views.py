@@ -74,44 +74,102 @@ class CategoryArticleListView(ArticleListView):
         return super().get_context_data(category=self.category, **kwargs)
 
 
-class ArticleDetailView(PublicPageMixin, DetailView):
-    """A release in the visitor's language, or in another one it exists in, with a notice."""
+class ReleasePageMixin:
+    """A release shown in the visitor's language, or in another it has, with a notice.
+
+    ``self.languages`` lists the languages this page may show, preferred first.
+    """
 
     template_name = "news/article_detail.html"
+    languages = ()
 
+    def get_context_data(self, **kwargs):
+        language = current_language()
+        shown = language if language in self.languages else self.languages[0]
+        article = self.object
+        return super().get_context_data(
+            version=article.version(shown),
+            is_fallback=shown != language,
+            other_versions=[
+                (code, article.get_absolute_url(code))
+                for code in self.languages
+                if code != language
+            ],
+            canonical_url=self.request.build_absolute_uri(article.get_absolute_url(shown)),
+            is_withdrawn=article.status == Article.Status.WITHDRAWN,
+            withdrawal=self.withdrawal_version(shown),
+            change_notes=article.change_notes.all(),
+            **kwargs,
+        )
+
+    def withdrawal_version(self, shown):
+        """Return the version whose reason for withdrawal to show: the shown one's, else any."""
+        article = self.object
+        for code in (shown, article.original_language, *LANGUAGE_CODES):
+            if article.version(code).withdrawal_reason:
+                return article.version(code)
+        return article.version(shown)
+
+
+class ArticleDetailView(ReleasePageMixin, PublicPageMixin, DetailView):
     def get_queryset(self):
         return (
-            Article.objects.published().select_related("category").prefetch_related("translations")
+            Article.objects.on_record()
+            .select_related("category")
+            .prefetch_related("translations", "change_notes")
         )
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
-        self.public_languages = self.object.public_languages()
-        if not self.public_languages:
+        self.languages = self.object.public_languages()
+        if not self.languages:
             raise Http404
         canonical_url = self.object.get_absolute_url()
         if request.path != canonical_url:
             return HttpResponsePermanentRedirect(canonical_url)
         return self.render_to_response(self.get_context_data())
 
-    def get_context_data(self, **kwargs):
-        language = current_language()
-        shown = language if language in self.public_languages else self.public_languages[0]
-        return super().get_context_data(
-            version=self.object.version(shown),
-            is_fallback=shown != language,
-            canonical_url=self.request.build_absolute_uri(self.object.get_absolute_url(shown)),
-            other_versions=[
-                (code, self.object.get_absolute_url(code))
-                for code in self.public_languages
-                if code != language
-            ],
-            **kwargs,
-        )
-
     def get_language_urls(self):
         # Every language has a page for this release: its own version or another with a notice.
         return {code: self.object.get_absolute_url(code) for code in LANGUAGE_CODES}
 
     def get_alternate_urls(self):
-        return {code: self.object.get_absolute_url(code) for code in self.public_languages}
+        return {code: self.object.get_absolute_url(code) for code in self.languages}
+
+
+class ArticlePreviewView(ReleasePageMixin, DetailView):
+    """Any release not in the trash, as visitors will see it, for staff only.
+
+    The one widening of the public gate: answers 404 to anyone else, and tells browsers and
+    crawlers to keep nothing.
+    """
+
+    def dispatch(self, request, *args, **kwargs):
+        user = request.user
+        if not (user.is_active and user.is_staff and user.has_perm("news.view_article")):
+            raise Http404
+        response = super().dispatch(request, *args, **kwargs)
+        response["Cache-Control"] = "private, no-store"
+        response["X-Robots-Tag"] = "noindex"
+        return response
+
+    def get_queryset(self):
+        return (
+            Article.objects.not_in_trash()
+            .select_related("category")
+            .prefetch_related("translations", "change_notes")
+        )
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        article = self.object
+        ordered = [
+            article.original_language,
+            *(c for c in LANGUAGE_CODES if c != article.original_language),
+        ]
+        self.languages = [code for code in ordered if article.is_complete_in(code)] or ordered
+        return self.render_to_response(self.get_context_data(is_preview=True))
+
+    def get_context_data(self, **kwargs):
+        urls = {code: self.object.get_preview_url(code) for code in LANGUAGE_CODES}
+        return super().get_context_data(language_urls=urls, **kwargs)

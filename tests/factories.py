@@ -27,6 +27,14 @@ class ArticleFactory(factory.django.DjangoModelFactory):
 
     class Params:
         draft = factory.Trait(status=Article.Status.DRAFT)
+        submitted = factory.Trait(status=Article.Status.SUBMITTED)
+        withdrawn = factory.Trait(
+            status=Article.Status.WITHDRAWN,
+            withdrawn_at=factory.LazyFunction(timezone.now),
+            withdrawal_reason_az="Səhv məlumat.",
+            withdrawal_reason_en="Published in error.",
+        )
+        in_trash = factory.Trait(deleted_at=factory.LazyFunction(timezone.now))
         scheduled = factory.Trait(
             published_at=factory.LazyFunction(lambda: timezone.now() + timedelta(days=1))
         )

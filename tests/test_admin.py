@@ -1,5 +1,8 @@
 """The press officer's admin: tabbed languages, completeness at a glance, slugs, authorship."""
 
+import re
+from urllib.parse import urlsplit
+
 import pytest
 from django.urls import reverse
 
@@ -119,3 +122,12 @@ def test_category_admin_pages_open(admin_client, news_category):
     change = admin_client.get(reverse("admin:news_category_change", args=[news_category.pk]))
     assert change.status_code == 200
     assert 'data-slug-source="id_name_az"' in change.content.decode()
+
+
+def test_admin_pages_load_every_asset_from_our_own_host(admin_client):
+    article = ArticleFactory()
+    html = admin_client.get(reverse("admin:news_article_change", args=[article.pk])).content
+    assets = re.findall(r'<(?:script|link)[^>]+(?:src|href)="([^"]+)"', html.decode())
+
+    assert any("jquery-ui" in asset for asset in assets)  # the language tabs' library
+    assert [asset for asset in assets if urlsplit(asset).netloc or not asset.startswith("/")] == []

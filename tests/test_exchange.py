@@ -589,3 +589,31 @@ def test_a_small_import_and_a_quiet_one_report_no_progress(tmp_path):
 
     assert small_err == ""
     assert quiet_err == ""
+
+
+def test_a_withdrawn_release_needs_its_withdrawal_date(tmp_path, existing):
+    message = refusal(write_array(tmp_path, good_then(make_record(7, status="withdrawn"))))
+
+    assert "record 3 (legacy_id 7): withdrawn_at: a withdrawn release needs the date" in message
+    assert_nothing_written(existing)
+
+
+def test_a_withdrawn_release_round_trips_with_its_date_and_reasons(tmp_path):
+    record = make_record(
+        7,
+        status="withdrawn",
+        withdrawn_at="2021-01-05T09:00:00+04:00",
+        withdrawal_reason={"az": "Səhvən dərc edilib.", "en": "Published in error."},
+    )
+    path = write_array(tmp_path, [record])
+    run("import_articles", str(path))
+
+    article = Article.objects.get(legacy_id=7)
+    assert article.status == "withdrawn"
+    assert timezone.localtime(article.withdrawn_at).isoformat() == "2021-01-05T09:00:00+04:00"
+    assert article.withdrawal_reason_en == "Published in error."
+
+    out, _err = run("export_articles", "-")
+    exported = json.loads(out)[0]
+    assert exported["withdrawn_at"] == "2021-01-05T09:00:00+04:00"
+    assert exported["withdrawal_reason"] == record["withdrawal_reason"]

@@ -25,35 +25,49 @@ ENGLISH = {
     "no summary": {"summary_en": ""},
 }
 HOLD = {"ready": None, "held back": False}
+TRASH = {"kept": None, "in trash": True}
 
 
 def test_queryset_and_model_agree_on_every_combination():
     now = timezone.now()
     cases = {}
-    for status, (when, offset), (english, fields), (hold, ready) in itertools.product(
-        STATUSES, WHEN.items(), ENGLISH.items(), HOLD.items()
-    ):
-        article = ArticleFactory(status=status, published_at=now + offset, **fields)
+    for status, (when, offset), (english, fields), (hold, ready), (
+        trash,
+        trashed,
+    ) in itertools.product(STATUSES, WHEN.items(), ENGLISH.items(), HOLD.items(), TRASH.items()):
+        article = ArticleFactory(
+            status=status,
+            published_at=now + offset,
+            withdrawn_at=now if status == "withdrawn" else None,
+            deleted_at=now if trashed else None,
+            **fields,
+        )
         if ready is not None:
             Translation.objects.filter(article=article, language="en").update(ready=ready)
-        cases[article.pk] = (status, when, english, hold)
+        cases[article.pk] = (status, when, english, hold, trash)
 
     for language in LANGUAGE_CODES:
         in_sql = set(Article.objects.visible(language, now=now).values_list("pk", flat=True))
+        on_record = set(Article.objects.on_record(now=now).values_list("pk", flat=True))
         for article in Article.objects.prefetch_related("translations"):
             assert article.is_visible(language, now=now) == (article.pk in in_sql), (
                 language,
                 cases[article.pk],
             )
+            assert article.is_on_record(now=now) == (article.pk in on_record), cases[article.pk]
 
     visible_in_english = {
         cases[pk] for pk in Article.objects.visible("en", now=now).values_list("pk", flat=True)
     }
     assert visible_in_english == {
-        ("published", when, "complete", "ready") for when in ("past", "now")
+        ("published", when, "complete", "ready", "kept") for when in ("past", "now")
     }
     # Holding back the English version leaves the other languages alone.
     assert Article.objects.visible("az", now=now).count() == 2 * len(ENGLISH) * len(HOLD)
+    # Withdrawn releases stay at their address, out of every list.
+    assert {
+        cases[pk][0] for pk in Article.objects.on_record(now=now).values_list("pk", flat=True)
+    } == {"published", "withdrawn"}
 
 
 @pytest.fixture

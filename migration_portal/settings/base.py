@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import environ
+import xstatic.pkg.jquery_ui
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -26,6 +27,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_prose_editor",
+    "reversion",
     "news",
 ]
 
@@ -97,7 +99,10 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ()}
 
 STATIC_URL = "static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
-STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_DIRS = [BASE_DIR / "static", ("jquery-ui", xstatic.pkg.jquery_ui.BASE_DIR)]
+# The admin's language tabs need jQuery UI; modeltranslation would fetch it from a CDN, so it
+# is served from the XStatic package instead.
+JQUERY_UI_URL = "jquery-ui/jquery-ui.min.js"
 MEDIA_URL = env.str("MEDIA_URL", default="/media/")
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 

@@ -81,3 +81,9 @@ def translation_queue_counts(user):
         (code, Article.objects.needing_translation(code).count())
         for code in translation_languages(user)
     ]
+
+
+@register.filter
+def preview_url(article, language):
+    """Return the staff preview of ``article`` in ``language``."""
+    return article.get_preview_url(language)
