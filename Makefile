@@ -15,7 +15,7 @@ run: $(INSTALLED) catalogues
 test: $(INSTALLED) catalogues
 	$(PY) -m pytest
 
-lint: $(INSTALLED)
+lint: $(INSTALLED) catalogues
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(MANAGE) check
