@@ -5,6 +5,8 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
+from django.db.models import Value
+from django.db.models.functions import Greatest
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -308,11 +310,19 @@ class ArticleAdmin(SlugFromTitleMixin, VersionAdmin, TabbedTranslationAdmin):
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
         # Judge the editor's rights on the release as it stands, not as the revision had it.
-        if not self.has_change_permission(request, self.get_object(request, unquote(object_id))):
+        article = self.get_object(request, unquote(object_id))
+        if not self.has_change_permission(request, article):
             raise PermissionDenied
         # Saving the form this view shows restores the revision; save_model logs it so.
         request.restoring_revision = True
-        return super().revision_view(request, object_id, version_id, extra_context)
+        response = super().revision_view(request, object_id, version_id, extra_context)
+        if article is not None and request.method == "POST" and response.status_code == 302:
+            # The revision brought its old edit counter back; move it past the one that
+            # editors who opened the release before the restore still hold.
+            Article.objects.filter(pk=article.pk).update(
+                lock_version=Greatest("lock_version", Value(article.lock_version)) + 1
+            )
+        return response
 
     def save_translation_controls(self, obj, form):
         for code in LANGUAGE_CODES:

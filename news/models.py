@@ -2,11 +2,10 @@ import hashlib
 import json
 from dataclasses import dataclass
 
-import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -154,9 +153,6 @@ class ArticleQuerySet(models.QuerySet):
         )
 
 
-# Every save through the admin or an import keeps the whole release (every language, category,
-# dates and status). Restoring a revision must not pull a release out of the trash or into it.
-@reversion.register(exclude=["deleted_at"])
 class Article(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -306,12 +302,11 @@ class Article(models.Model):
             and current_texts[language] != saved_texts.get(language)
             and any(current_texts[language])
         ]
-        if self.pk is not None:
-            self.lock_version = F("lock_version") + 1
         with transaction.atomic():
+            # Counted from the stored value, whatever number this copy of the release holds.
+            stored = Article.objects.filter(pk=self.pk).values_list("lock_version", flat=True)
+            self.lock_version = (stored.first() or 0) + 1 if self.pk else 0
             super().save(*args, **kwargs)
-            if self.pk is not None:
-                self.refresh_from_db(fields=["lock_version"])
             for language in retranslated:
                 self.record_translation_source(language)
         self._saved_texts = current_texts

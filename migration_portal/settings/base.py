@@ -18,8 +18,11 @@ ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=[])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
-    # modeltranslation must come before the admin so that its tabbed fields are registered first.
+    # modeltranslation first: it adds each language's columns, which the apps below rely on.
     "modeltranslation",
+    # Before the admin, so that news registers releases with django-reversion the way it
+    # wants before the admin's VersionAdmin would register them on its own.
+    "news",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -28,7 +31,6 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_prose_editor",
     "reversion",
-    "news",
 ]
 
 MIDDLEWARE = [
