@@ -122,18 +122,12 @@ class ArticleQuerySet(models.QuerySet):
         """Return the releases whose ``language`` version has everything it needs."""
         return self.filter(*(filled(field, language) for field in REQUIRED_FOR_PUBLICATION))
 
-    def held_back_in(self, language):
-        """Return the releases whose ``language`` version its translator has held back."""
-        return self.filter(
-            Exists(
-                Translation.objects.filter(article=OuterRef("pk"), language=language, ready=False)
-            )
-        )
-
     def available_in(self, language):
         """Return the releases with a complete ``language`` version its translator let go."""
-        held_back = self.held_back_in(language).values("pk")
-        return self.complete_in(language).exclude(pk__in=held_back)
+        held_back = Translation.objects.filter(
+            article=OuterRef("pk"), language=language, ready=False
+        )
+        return self.complete_in(language).exclude(Exists(held_back))
 
     def visible(self, language, now=None):
         """Return the releases visitors may see in ``language``: the one public gate."""
@@ -289,19 +283,7 @@ class Article(models.Model):
     def save(self, *args, **kwargs):
         self.normalize()
         self.source_digest = self.digest_of(self.original_language)
-        saved_texts = getattr(self, "_saved_texts", None)
-        if saved_texts is None:
-            # New, or loaded without its texts: compare with what the database holds.
-            saved = Article.objects.filter(pk=self.pk).first() if self.pk else None
-            saved_texts = saved.texts() if saved else {}
-        current_texts = self.texts()
-        retranslated = [
-            language
-            for language in LANGUAGE_CODES
-            if language != self.original_language
-            and current_texts[language] != saved_texts.get(language)
-            and any(current_texts[language])
-        ]
+        retranslated = self.retranslated_languages()
         with transaction.atomic():
             # Counted from the stored value, whatever number this copy of the release holds.
             stored = Article.objects.filter(pk=self.pk).values_list("lock_version", flat=True)
@@ -309,7 +291,7 @@ class Article(models.Model):
             super().save(*args, **kwargs)
             for language in retranslated:
                 self.record_translation_source(language)
-        self._saved_texts = current_texts
+        self._saved_texts = self.texts()
 
     def get_absolute_url(self, language=None):
         language = language or current_language()
@@ -366,6 +348,22 @@ class Article(models.Model):
             language: tuple(localized(self, field, language) for field in SOURCE_FIELDS)
             for language in LANGUAGE_CODES
         }
+
+    def retranslated_languages(self):
+        """Return the translated languages whose texts this save changes."""
+        saved_texts = getattr(self, "_saved_texts", None)
+        if saved_texts is None:
+            # New, or loaded without its texts: compare with what the database holds.
+            saved = Article.objects.filter(pk=self.pk).first() if self.pk else None
+            saved_texts = saved.texts() if saved else {}
+        current_texts = self.texts()
+        return [
+            language
+            for language in LANGUAGE_CODES
+            if language != self.original_language
+            and current_texts[language] != saved_texts.get(language)
+            and any(current_texts[language])
+        ]
 
     def digest_of(self, language):
         """Return a fingerprint of the ``language`` version's title, summary and body."""
