@@ -426,14 +426,14 @@ class Article(models.Model):
             and self.is_available_in(language)
         )
 
+    def languages_original_first(self):
+        return [self.original_language, *(c for c in LANGUAGE_CODES if c != self.original_language)]
+
     def public_languages(self, now=None):
         """Return the languages visitors may read this release in, original first."""
         if not self.is_on_record(now):
             return []
-        ordered = [
-            self.original_language,
-            *(c for c in LANGUAGE_CODES if c != self.original_language),
-        ]
+        ordered = self.languages_original_first()
         return [language for language in ordered if self.is_available_in(language)]
 
     def version(self, language):

@@ -4,9 +4,10 @@ from django.shortcuts import get_object_or_404
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import cache_control
 from django.views.generic import DetailView, ListView
+from modeltranslation.utils import build_localized_fieldname
 
 from .languages import LANGUAGE_CODES, current_language
-from .models import Article, Category, filled
+from .models import Article, Category
 
 
 class PublicPageMixin:
@@ -61,10 +62,8 @@ class ArticleListView(PublicArticleMixin, ListView):
 
 class CategoryArticleListView(ArticleListView):
     def get(self, request, *args, **kwargs):
-        self.category = get_object_or_404(
-            Category.objects.filter(filled("slug", current_language())),
-            **{f"slug_{current_language()}": kwargs["slug"]},
-        )
+        slug_field = build_localized_fieldname("slug", current_language())
+        self.category = get_object_or_404(Category, **{slug_field: kwargs["slug"]})
         return super().get(request, *args, **kwargs)
 
     def get_language_urls(self):
@@ -162,12 +161,8 @@ class ArticlePreviewView(ReleasePageMixin, DetailView):
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
-        article = self.object
-        ordered = [
-            article.original_language,
-            *(c for c in LANGUAGE_CODES if c != article.original_language),
-        ]
-        self.languages = [code for code in ordered if article.is_complete_in(code)] or ordered
+        ordered = self.object.languages_original_first()
+        self.languages = [code for code in ordered if self.object.is_complete_in(code)] or ordered
         return self.render_to_response(self.get_context_data(is_preview=True))
 
     def get_context_data(self, **kwargs):
