@@ -121,8 +121,8 @@ class ArticleAdmin(SlugFromTitleMixin, VersionAdmin, TabbedTranslationAdmin):
     object_history_template = "admin/news/article/object_history.html"
     delete_confirmation_template = "admin/news/article/delete_confirmation.html"
     history_latest_first = True
-    list_display = ("title", "published_at", "category", "status_label", "languages")
-    list_display_links = ("title",)
+    list_display = ("headline", "published_at", "category", "status_label", "languages")
+    list_display_links = ("headline",)
     list_filter = (TrashFilter, "status", "category", "original_language", MissingLanguageFilter)
     list_select_related = ("category",)
     date_hierarchy = "published_at"
@@ -391,6 +391,11 @@ class ArticleAdmin(SlugFromTitleMixin, VersionAdmin, TabbedTranslationAdmin):
         return publishes_releases(request.user)
 
     # Change list and change page
+
+    @admin.display(description=_("title"))
+    def headline(self, article):
+        # The title in the editor's language, else in any language the release has.
+        return str(article)
 
     @admin.display(description=_("status"), ordering="status")
     def status_label(self, article):

@@ -1,8 +1,7 @@
 from django.conf import settings
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
-from django.utils.decorators import method_decorator
-from django.views.decorators.cache import cache_control
+from django.utils.cache import patch_cache_control
 from django.views.generic import DetailView, ListView
 from modeltranslation.utils import build_localized_fieldname
 
@@ -13,9 +12,14 @@ from .models import Article, Category
 class PublicPageMixin:
     """A page any visitor may see and a shared cache may keep for a short while."""
 
-    @method_decorator(cache_control(public=True, max_age=settings.PUBLIC_CACHE_SECONDS))
     def dispatch(self, request, *args, **kwargs):
-        return super().dispatch(request, *args, **kwargs)
+        response = super().dispatch(request, *args, **kwargs)
+        if request.user.is_staff:
+            # Editors check their own changes here: they get the page as it is now.
+            patch_cache_control(response, private=True, no_cache=True, max_age=0)
+        else:
+            patch_cache_control(response, public=True, max_age=settings.PUBLIC_CACHE_SECONDS)
+        return response
 
     def get_language_urls(self):
         """Return {language: URL} for the language switcher, or None to translate this URL."""

@@ -111,3 +111,36 @@ def test_visitor_switches_language_on_a_release(page, live_server):
     assert page.url == f"{live_server.url}{article.get_absolute_url('en')}"
     assert page.locator("h1").inner_text() == "Meeting held"
     assert page.locator("html").get_attribute("lang") == "en"
+
+
+def test_press_officer_writes_publishes_and_withdraws_a_release(signed_in, live_server):
+    page = signed_in
+    page.goto(f"{live_server.url}/admin/news/article/add/")
+    page.select_option("#modeltranslation-main-switch", label="az")
+    page.locator("#id_title_az").fill("Brauzerdə yazılmış press-reliz")
+    page.locator("#id_summary_az").fill("Qısa məzmun.")
+    # The body is a ProseMirror editor: the visitor-facing text is typed into it.
+    page.locator(".prose-editor:has(#id_body_az) > .ProseMirror").click()
+    page.keyboard.type("Mətnin birinci abzası.")
+    page.select_option("#id_category", label="News")
+    page.select_option("#id_status", value="published")
+    page.click("input[name=_continue]")
+
+    sync_api.expect(page.locator(".messagelist .success")).to_have_count(1)
+    page.goto(f"{live_server.url}/az/news/")
+    page.click("text=Brauzerdə yazılmış press-reliz")
+    assert page.locator(".release__body").inner_text().strip() == "Mətnin birinci abzası."
+    release_url = page.url
+
+    page.goto(f"{live_server.url}/admin/news/article/")
+    page.click("text=Brauzerdə yazılmış press-reliz")
+    page.select_option("#id_status", value="withdrawn")
+    page.select_option("#modeltranslation-main-switch", label="az")
+    page.locator("details:has(#id_withdrawal_reason_az) summary").click()
+    page.locator("#id_withdrawal_reason_az").fill("Səhvən dərc edilib.")
+    page.check("#id_change_kind_0")
+    page.click("input[name=_continue]")
+
+    sync_api.expect(page.locator(".messagelist .success")).to_have_count(1)
+    page.goto(release_url)
+    sync_api.expect(page.locator(".notice--withdrawn")).to_contain_text("Səhvən dərc edilib.")

@@ -187,3 +187,10 @@ def test_health_and_robots_live_outside_the_language_prefix(client):
     robots = client.get("/robots.txt")
     assert robots["Content-Type"].startswith("text/plain")
     assert "Disallow: /admin/" in robots.content.decode()
+
+
+def test_staff_get_public_pages_uncached_to_see_their_changes_at_once(admin_client):
+    response = admin_client.get("/en/news/")
+    assert "private" in response["Cache-Control"]
+    assert "no-cache" in response["Cache-Control"]
+    assert "public" not in response["Cache-Control"]
