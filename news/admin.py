@@ -23,7 +23,7 @@ from reversion.models import Version
 from .diff import plain_text, word_diff
 from .forms import ArticleAdminForm, ChangeKind
 from .languages import LANGUAGE_CODES
-from .models import Article, ArticleEvent, Category, ChangeNote, Translation
+from .models import Article, ArticleEvent, Category, ChangeNote, Translation, TranslationState
 from .presence import note_opened
 from .roles import publishes_releases, translation_languages, writes_releases
 from .text import TRANSLITERATION
@@ -42,19 +42,12 @@ SPLIT_WIDGET_SUFFIX = re.compile(r"_[01]$")
 REVISION_BOOKKEEPING = {"id", "lock_version", "source_digest", "created_at", "updated_at"}
 SHOWN_IN_DIFF = {"withdrawn_at"}
 
-TRANSLATION_STATE_LABELS = {
-    "original": _("original"),
-    "missing": _("missing"),
-    "outdated": _("outdated: the original has changed"),
-    "held back": _("held back by the translator"),
-    "current": _("up to date"),
-}
 TRANSLATION_STATE_MARKS = {
-    "original": "●",
-    "missing": "✗",
-    "outdated": "⟳",
-    "held back": "⏸",
-    "current": "✓",
+    TranslationState.ORIGINAL: "●",
+    TranslationState.MISSING: "✗",
+    TranslationState.OUTDATED: "⟳",
+    TranslationState.HELD_BACK: "⏸",
+    TranslationState.CURRENT: "✓",
 }
 
 
@@ -192,7 +185,7 @@ class ArticleAdmin(SlugFromTitleMixin, VersionAdmin, TabbedTranslationAdmin):
                     "Untick while the translation is in progress: visitors will not see it."
                 ),
             )
-            if obj.translation_state(code) == "outdated":
+            if obj.translation_state(code) == TranslationState.OUTDATED:
                 controls[f"confirm_{code}"] = forms.BooleanField(
                     required=False,
                     label=_("%(language)s version matches the original again") % language,
@@ -415,7 +408,7 @@ class ArticleAdmin(SlugFromTitleMixin, VersionAdmin, TabbedTranslationAdmin):
             (
                 (
                     state.replace(" ", "-"),
-                    TRANSLATION_STATE_LABELS[state],
+                    state.label,
                     code.upper(),
                     TRANSLATION_STATE_MARKS[state],
                 )
@@ -429,13 +422,9 @@ class ArticleAdmin(SlugFromTitleMixin, VersionAdmin, TabbedTranslationAdmin):
         rows = []
         for code in LANGUAGE_CODES:
             state = article.translation_state(code)
-            rows.append(
-                format_html(
-                    "<p><strong>{}</strong>: {}</p>", code.upper(), TRANSLATION_STATE_LABELS[state]
-                )
-            )
+            rows.append(format_html("<p><strong>{}</strong>: {}</p>", code.upper(), state.label))
             translation = article.translation_for(code)
-            if state == "outdated" and translation:
+            if state == TranslationState.OUTDATED and translation:
                 rows.append(original_changes(article, translation))
         return format_html_join("", "{}", ((row,) for row in rows))
 
@@ -533,7 +522,7 @@ class ArticleAdmin(SlugFromTitleMixin, VersionAdmin, TabbedTranslationAdmin):
             (
                 code,
                 [
-                    (article, state, TRANSLATION_STATE_LABELS[state])
+                    (article, state, state.label)
                     for article in Article.objects.needing_translation(code)
                     .prefetch_related("translations")
                     .order_by("published_at", "id")

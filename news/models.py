@@ -57,6 +57,16 @@ def filled(field, language):
     return Q(**{f"{build_localized_fieldname(field, language)}__gt": ""})
 
 
+class TranslationState(models.TextChoices):
+    """Where one language version of a release stands, as editors and translators see it."""
+
+    ORIGINAL = "original", _("original")
+    MISSING = "missing", _("missing")
+    OUTDATED = "outdated", _("outdated: the original has changed")
+    HELD_BACK = "held back", _("held back by the translator")
+    CURRENT = "current", _("up to date")
+
+
 @dataclass(frozen=True)
 class ArticleVersion:
     """One language version of a release, as a page shows it."""
@@ -389,17 +399,17 @@ class Article(models.Model):
         return next((t for t in self.translations.all() if t.language == language), None)
 
     def translation_state(self, language):
-        """Return one of "original", "missing", "outdated", "held back" or "current"."""
+        """Return the TranslationState of the ``language`` version."""
         if language == self.original_language:
-            return "original"
+            return TranslationState.ORIGINAL
         if not self.is_complete_in(language):
-            return "missing"
+            return TranslationState.MISSING
         translation = self.translation_for(language)
         if translation and translation.source_digest != self.source_digest:
-            return "outdated"
+            return TranslationState.OUTDATED
         if translation and not translation.ready:
-            return "held back"
-        return "current"
+            return TranslationState.HELD_BACK
+        return TranslationState.CURRENT
 
     def is_complete_in(self, language):
         """Say whether the ``language`` version has everything it needs to be published."""
