@@ -1,80 +1,11 @@
-from django.conf import settings
+"""One release: its public page, and the staff preview of any release."""
+
 from django.http import Http404, HttpResponsePermanentRedirect
-from django.shortcuts import get_object_or_404
-from django.utils.cache import patch_cache_control
-from django.views.generic import DetailView, ListView
-from modeltranslation.utils import build_localized_fieldname
+from django.views.generic import DetailView
 
-from .languages import LANGUAGE_CODES, current_language
-from .models import Article, Category
-
-
-class PublicPageMixin:
-    """A page any visitor may see and a shared cache may keep for a short while."""
-
-    def dispatch(self, request, *args, **kwargs):
-        response = super().dispatch(request, *args, **kwargs)
-        if request.user.is_staff:
-            # Editors check their own changes here: they get the page as it is now.
-            patch_cache_control(response, private=True, no_cache=True, max_age=0)
-        else:
-            patch_cache_control(response, public=True, max_age=settings.PUBLIC_CACHE_SECONDS)
-        return response
-
-    def get_language_urls(self):
-        """Return {language: URL} for the language switcher, or None to translate this URL."""
-        return None
-
-    def get_alternate_urls(self):
-        """Return {language: URL} of the versions that really exist, for hreflang links."""
-        return self.get_language_urls()
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            language_urls=self.get_language_urls(),
-            alternate_urls=self.get_alternate_urls(),
-            **kwargs,
-        )
-
-
-class PublicArticleMixin(PublicPageMixin):
-    """Releases as visitors of the current language may see them."""
-
-    def get_queryset(self):
-        return Article.objects.visible(current_language()).select_related("category")
-
-
-class HomeView(PublicArticleMixin, ListView):
-    template_name = "news/home.html"
-    latest_count = 10
-
-    def get_queryset(self):
-        return super().get_queryset()[: self.latest_count]
-
-
-class ArticleListView(PublicArticleMixin, ListView):
-    template_name = "news/article_list.html"
-    paginate_by = 20
-    category = None
-
-    def get_queryset(self):
-        queryset = super().get_queryset()
-        if self.category:
-            queryset = queryset.filter(category=self.category)
-        return queryset
-
-
-class CategoryArticleListView(ArticleListView):
-    def get(self, request, *args, **kwargs):
-        slug_field = build_localized_fieldname("slug", current_language())
-        self.category = get_object_or_404(Category, **{slug_field: kwargs["slug"]})
-        return super().get(request, *args, **kwargs)
-
-    def get_language_urls(self):
-        return {code: self.category.get_absolute_url(code) for code in LANGUAGE_CODES}
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(category=self.category, **kwargs)
+from ..languages import LANGUAGE_CODES, current_language
+from ..models import Article
+from .public import PublicPageMixin
 
 
 class ReleasePageMixin:

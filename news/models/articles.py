@@ -13,9 +13,12 @@ from django.utils.translation import override
 from django_prose_editor.fields import ProseEditorField
 from modeltranslation.utils import build_localized_fieldname
 
-from .html import sanitize_html
-from .languages import LANGUAGE_CODES, current_language
-from .text import SLUG_MAX_LENGTH, make_slug
+from ..html import sanitize_html
+from ..languages import LANGUAGE_CODES, current_language
+from ..text import SLUG_MAX_LENGTH, make_slug
+from .categories import Category
+from .localized import filled, localized
+from .translations import Translation, TranslationState
 
 # What a language version needs before visitors may read it in that language.
 REQUIRED_FOR_PUBLICATION = ("title", "summary", "body")
@@ -43,30 +46,6 @@ BODY_EDITOR = {
 }
 
 
-def localized(obj, field, language):
-    """Return the value of a translated field in ``language``; "" when it is empty."""
-    return getattr(obj, build_localized_fieldname(field, language)) or ""
-
-
-def filled(field, language):
-    """Return a condition: the translated ``field`` holds text in ``language``.
-
-    Translation columns are nullable, so both NULL and "" mean "missing"; ``> ''`` is false
-    for both.
-    """
-    return Q(**{f"{build_localized_fieldname(field, language)}__gt": ""})
-
-
-class TranslationState(models.TextChoices):
-    """Where one language version of a release stands, as editors and translators see it."""
-
-    ORIGINAL = "original", _("original")
-    MISSING = "missing", _("missing")
-    OUTDATED = "outdated", _("outdated: the original has changed")
-    HELD_BACK = "held back", _("held back by the translator")
-    CURRENT = "current", _("up to date")
-
-
 @dataclass(frozen=True)
 class ArticleVersion:
     """One language version of a release, as a page shows it."""
@@ -76,39 +55,6 @@ class ArticleVersion:
     summary: str
     body: str
     withdrawal_reason: str
-
-
-class Category(models.Model):
-    key = models.SlugField(
-        _("key"),
-        max_length=40,
-        unique=True,
-        help_text=_("Stable name used by imports and exports, such as “news”. Never shown."),
-    )
-    name = models.CharField(_("name"), max_length=100)
-    slug = models.SlugField(
-        _("URL slug"),
-        max_length=100,
-        help_text=_(
-            "Part of the category's address in this language, e.g. /en/news/category/news/."
-        ),
-    )
-    position = models.PositiveSmallIntegerField(
-        _("position"), default=0, help_text=_("Categories are listed by this number, lowest first.")
-    )
-
-    class Meta:
-        ordering = ["position", "id"]
-        verbose_name = _("category")
-        verbose_name_plural = _("categories")
-
-    def __str__(self):
-        return self.name or self.key
-
-    def get_absolute_url(self, language=None):
-        language = language or current_language()
-        with override(language):
-            return reverse("news:category", kwargs={"slug": localized(self, "slug", language)})
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -463,106 +409,3 @@ class Article(models.Model):
     @property
     def is_scheduled(self):
         return self.status == self.Status.PUBLISHED and self.published_at > timezone.now()
-
-
-class Translation(models.Model):
-    """Where one translated version of a release stands against its original."""
-
-    article = models.ForeignKey(
-        Article, on_delete=models.CASCADE, related_name="translations", verbose_name=_("release")
-    )
-    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
-    ready = models.BooleanField(
-        _("ready for visitors"),
-        default=True,
-        help_text=_(
-            "Untick while the translation is still in progress: visitors do not see this "
-            "language version until it is ticked again."
-        ),
-    )
-    source_title = models.CharField(_("original title"), max_length=255, blank=True)
-    source_summary = models.TextField(_("original summary"), blank=True)
-    source_body = models.TextField(_("original body"), blank=True)
-    source_digest = models.CharField(max_length=64, blank=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
-
-    class Meta:
-        verbose_name = _("translation")
-        verbose_name_plural = _("translations")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["article", "language"], name="translation_one_per_language"
-            ),
-            models.CheckConstraint(
-                condition=Q(language__in=LANGUAGE_CODES), name="translation_language_known"
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.article} [{self.language}]"
-
-
-class ChangeNote(models.Model):
-    """A major change to a published release, told to its visitors."""
-
-    article = models.ForeignKey(
-        Article, on_delete=models.CASCADE, related_name="change_notes", verbose_name=_("release")
-    )
-    note = models.TextField(_("change note"))
-    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
-    created_at = models.DateTimeField(_("updated on"), default=timezone.now)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-        verbose_name=_("by"),
-    )
-
-    class Meta:
-        ordering = ["-created_at", "-id"]
-        verbose_name = _("change note")
-        verbose_name_plural = _("change notes")
-
-    def __str__(self):
-        return self.note
-
-
-class ArticleEvent(models.Model):
-    """One step in a release's life: who did what, and when."""
-
-    class Action(models.TextChoices):
-        CREATED = "created", _("created")
-        EDITED = "edited", _("edited")
-        SUBMITTED = "submitted", _("submitted for review")
-        REJECTED = "rejected", _("sent back to its author")
-        PUBLISHED = "published", _("published")
-        SCHEDULED = "scheduled", _("scheduled")
-        UNPUBLISHED = "unpublished", _("taken back to draft")
-        WITHDRAWN = "withdrawn", _("withdrawn")
-        RESTORED = "restored", _("restored after withdrawal")
-        REVISION_RESTORED = "revision_restored", _("earlier revision restored")
-        TRASHED = "trashed", _("moved to the trash")
-        RECOVERED = "recovered", _("recovered from the trash")
-
-    article = models.ForeignKey(
-        Article, on_delete=models.CASCADE, related_name="events", verbose_name=_("release")
-    )
-    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-        verbose_name=_("by"),
-    )
-    remark = models.TextField(_("remark"), blank=True)
-    created_at = models.DateTimeField(_("when"), default=timezone.now)
-
-    class Meta:
-        ordering = ["-created_at", "-id"]
-        verbose_name = _("event")
-        verbose_name_plural = _("events")
-
-    def __str__(self):
-        return f"{self.get_action_display()} ({self.created_at:%Y-%m-%d %H:%M})"

@@ -1,0 +1,18 @@
+"""Reading and testing one language's column of a field that modeltranslation translates."""
+
+from django.db.models import Q
+from modeltranslation.utils import build_localized_fieldname
+
+
+def localized(obj, field, language):
+    """Return the value of a translated field in ``language``; "" when it is empty."""
+    return getattr(obj, build_localized_fieldname(field, language)) or ""
+
+
+def filled(field, language):
+    """Return a condition: the translated ``field`` holds text in ``language``.
+
+    Translation columns are nullable, so both NULL and "" mean "missing"; ``> ''`` is false
+    for both.
+    """
+    return Q(**{f"{build_localized_fieldname(field, language)}__gt": ""})

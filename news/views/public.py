@@ -1,0 +1,42 @@
+"""What every public page shares: the published queryset, caching headers, language links."""
+
+from django.conf import settings
+from django.utils.cache import patch_cache_control
+
+from ..languages import current_language
+from ..models import Article
+
+
+class PublicPageMixin:
+    """A page any visitor may see and a shared cache may keep for a short while."""
+
+    def dispatch(self, request, *args, **kwargs):
+        response = super().dispatch(request, *args, **kwargs)
+        if request.user.is_staff:
+            # Editors check their own changes here: they get the page as it is now.
+            patch_cache_control(response, private=True, no_cache=True, max_age=0)
+        else:
+            patch_cache_control(response, public=True, max_age=settings.PUBLIC_CACHE_SECONDS)
+        return response
+
+    def get_language_urls(self):
+        """Return {language: URL} for the language switcher, or None to translate this URL."""
+        return None
+
+    def get_alternate_urls(self):
+        """Return {language: URL} of the versions that really exist, for hreflang links."""
+        return self.get_language_urls()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            language_urls=self.get_language_urls(),
+            alternate_urls=self.get_alternate_urls(),
+            **kwargs,
+        )
+
+
+class PublicArticleMixin(PublicPageMixin):
+    """Releases as visitors of the current language may see them."""
+
+    def get_queryset(self):
+        return Article.objects.visible(current_language()).select_related("category")
