@@ -34,7 +34,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "news.pagecache.middleware.CompressionMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Before sessions: a page kept for anonymous visitors is served without touching them.
+    "news.pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -118,6 +121,10 @@ LOGIN_URL = "admin:login"
 # Public pages may be kept by browsers and shared caches this long; a scheduled release
 # therefore shows up at most this many seconds after its time.
 PUBLIC_CACHE_SECONDS = env.int("PUBLIC_CACHE_SECONDS", default=60)
+# How long the site keeps a rendered public page for anonymous visitors (0: never). Anything
+# that changes what visitors see makes every kept page obsolete at once, so this only bounds
+# how long a page may outlive a lost invalidation.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 
 LOGGING = {
     "version": 1,

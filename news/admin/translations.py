@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..diff import plain_text, word_diff
 from ..languages import LANGUAGE_CODES
-from ..models import Article, Translation, TranslationState
+from ..models import Article, TranslationState
 from ..roles import translation_languages
 
 TRANSLATION_STATE_MARKS = {
@@ -82,11 +82,7 @@ class TranslationMixin:
             if form.cleaned_data.get(f"confirm_{code}"):
                 obj.record_translation_source(code)
             if f"ready_{code}" in form.cleaned_data:
-                Translation.objects.update_or_create(
-                    article=obj,
-                    language=code,
-                    defaults={"ready": form.cleaned_data[f"ready_{code}"]},
-                )
+                obj.set_translation_ready(code, form.cleaned_data[f"ready_{code}"])
 
     @admin.display(description=_("languages"))
     def languages(self, article):

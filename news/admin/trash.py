@@ -8,6 +8,7 @@ from django.utils.translation import ngettext
 from reversion.models import Version
 
 from ..models import Article, ArticleEvent
+from ..pagecache.generation import content_changed
 from ..roles import publishes_releases
 from ..workflow import record
 
@@ -55,6 +56,7 @@ class TrashMixin:
         if any(not self.has_delete_permission(request, article) for article in articles):
             raise PermissionDenied
         Article.objects.filter(pk__in=[a.pk for a in articles]).update(deleted_at=timezone.now())
+        content_changed()
         for article in articles:
             record(article, [ArticleEvent.Action.TRASHED], request.user)
 
@@ -62,6 +64,7 @@ class TrashMixin:
     def recover_from_trash(self, request, queryset):
         articles = list(queryset.in_trash())
         Article.objects.filter(pk__in=[a.pk for a in articles]).update(deleted_at=None)
+        content_changed()
         for article in articles:
             record(article, [ArticleEvent.Action.RECOVERED], request.user)
         self.message_user(

@@ -13,6 +13,7 @@ from .articles import (
     ArticleVersion,
 )
 from .categories import Category
+from .gate import availability_field
 from .history import ArticleEvent, ChangeNote
 from .localized import filled, localized
 from .translations import Translation, TranslationState
@@ -29,6 +30,7 @@ __all__ = [
     "ChangeNote",
     "Translation",
     "TranslationState",
+    "availability_field",
     "filled",
     "localized",
 ]

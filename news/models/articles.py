@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -17,11 +17,16 @@ from ..html import sanitize_html
 from ..languages import LANGUAGE_CODES, current_language
 from ..text import SLUG_MAX_LENGTH, make_slug
 from .categories import Category
-from .localized import filled, localized
+from .gate import (
+    REQUIRED_FOR_PUBLICATION,
+    ArticleQuerySet,
+    availability_constraints,
+    availability_field,
+    public_list_indexes,
+)
+from .localized import localized
 from .translations import Translation, TranslationState
 
-# What a language version needs before visitors may read it in that language.
-REQUIRED_FOR_PUBLICATION = ("title", "summary", "body")
 # The fields a translation is made from; a change to them in the original outdates it.
 SOURCE_FIELDS = ("title", "summary", "body")
 
@@ -55,52 +60,6 @@ class ArticleVersion:
     summary: str
     body: str
     withdrawal_reason: str
-
-
-class ArticleQuerySet(models.QuerySet):
-    def in_trash(self):
-        return self.filter(deleted_at__isnull=False)
-
-    def not_in_trash(self):
-        return self.filter(deleted_at__isnull=True)
-
-    def on_record(self, now=None):
-        """Return the releases that have gone public: published or since withdrawn."""
-        return self.not_in_trash().filter(
-            status__in=Article.ON_RECORD, published_at__lte=now or timezone.now()
-        )
-
-    def published(self, now=None):
-        """Return the releases that are published and whose release time has come."""
-        return self.on_record(now).filter(status=Article.Status.PUBLISHED)
-
-    def complete_in(self, language):
-        """Return the releases whose ``language`` version has everything it needs."""
-        return self.filter(*(filled(field, language) for field in REQUIRED_FOR_PUBLICATION))
-
-    def available_in(self, language):
-        """Return the releases with a complete ``language`` version its translator let go."""
-        held_back = Translation.objects.filter(
-            article=OuterRef("pk"), language=language, ready=False
-        )
-        return self.complete_in(language).exclude(Exists(held_back))
-
-    def visible(self, language, now=None):
-        """Return the releases visitors may see in ``language``: the one public gate."""
-        return self.published(now).available_in(language)
-
-    def needing_translation(self, language):
-        """Return the releases whose ``language`` version is missing or outdated."""
-        outdated = Translation.objects.filter(article=OuterRef("pk"), language=language).exclude(
-            source_digest=OuterRef("source_digest")
-        )
-        missing = ~Q(*(filled(field, language) for field in REQUIRED_FOR_PUBLICATION))
-        return (
-            self.not_in_trash()
-            .exclude(original_language=language)
-            .exclude(status=Article.Status.WITHDRAWN)
-            .filter(missing | Exists(outdated))
-        )
 
 
 class Article(models.Model):
@@ -184,6 +143,12 @@ class Article(models.Model):
     deleted_at = models.DateTimeField(
         _("moved to the trash"), null=True, blank=True, editable=False
     )
+    # Whether each language version may be shown once the release is public: complete, and
+    # not held back by its translator. Derived, kept in step by refresh_availability(); the
+    # public gate reads these so that its lists are served from partial indexes.
+    available_az = models.BooleanField(default=False, editable=False)
+    available_en = models.BooleanField(default=False, editable=False)
+    available_ru = models.BooleanField(default=False, editable=False)
     # Raised by every save; a form saved with an older number was edited on a stale copy.
     lock_version = models.PositiveIntegerField(default=0, editable=False)
     last_edited_by = models.ForeignKey(
@@ -208,12 +173,11 @@ class Article(models.Model):
             ("publish_article", _("Can publish, schedule, withdraw and restore press releases")),
         ]
         indexes = [
-            # The public lists: published releases, newest first, optionally by category.
+            # The admin's list and every export: all releases, newest first.
+            models.Index(fields=["-published_at", "-id"], name="article_newest_first"),
+            # Releases by status and time: what is on record, what is scheduled next.
             models.Index(fields=["status", "-published_at", "-id"], name="article_public_list"),
-            models.Index(
-                fields=["category", "status", "-published_at", "-id"],
-                name="article_public_category",
-            ),
+            *public_list_indexes(LANGUAGE_CODES),
         ]
         constraints = [
             models.CheckConstraint(
@@ -228,6 +192,7 @@ class Article(models.Model):
                 condition=Q(original_language__in=LANGUAGE_CODES),
                 name="article_original_language_known",
             ),
+            *availability_constraints(LANGUAGE_CODES),
         ]
 
     def __str__(self):
@@ -240,6 +205,8 @@ class Article(models.Model):
         self.normalize()
         self.source_digest = self.digest_of(self.original_language)
         retranslated = self.retranslated_languages()
+        for name, value in self.availability().items():
+            setattr(self, name, value)
         with transaction.atomic():
             # Counted from the stored value, whatever number this copy of the release holds.
             stored = Article.objects.filter(pk=self.pk).values_list("lock_version", flat=True)
@@ -371,8 +338,38 @@ class Article(models.Model):
 
     def is_available_in(self, language):
         """Mirror ``ArticleQuerySet.available_in`` for one release already in memory."""
-        translation = self.translation_for(language)
-        return self.is_complete_in(language) and (translation is None or translation.ready)
+        return getattr(self, availability_field(language))
+
+    def held_back_languages(self):
+        """Return the languages whose translators hold their version back."""
+        if self.pk is None:
+            return set()
+        held_back = Translation.objects.filter(article_id=self.pk, ready=False)
+        return set(held_back.values_list("language", flat=True))
+
+    def availability(self):
+        """Return {column: value}: which versions may be shown, by their texts and translators."""
+        held_back = self.held_back_languages()
+        return {
+            availability_field(language): self.is_complete_in(language)
+            and language not in held_back
+            for language in LANGUAGE_CODES
+        }
+
+    def refresh_availability(self):
+        """Bring the availability columns in step after a translator's switch has changed."""
+        values = self.availability()
+        if all(getattr(self, name) == value for name, value in values.items()):
+            return
+        Article.objects.filter(pk=self.pk).update(**values)
+        for name, value in values.items():
+            setattr(self, name, value)
+
+    def set_translation_ready(self, language, ready):
+        """Let the ``language`` version go to visitors, or hold it back while it is worked on."""
+        Translation.objects.update_or_create(
+            article=self, language=language, defaults={"ready": ready}
+        )
 
     def is_visible(self, language, now=None):
         """Mirror ``ArticleQuerySet.visible`` for one release already in memory."""

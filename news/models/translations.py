@@ -54,3 +54,11 @@ class Translation(models.Model):
 
     def __str__(self):
         return f"{self.article} [{self.language}]"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # Whether the release is shown in this language depends on this switch.
+        article = self.article
+        shown = self.ready and article.is_complete_in(self.language)
+        if article.is_available_in(self.language) != shown:
+            article.refresh_availability()

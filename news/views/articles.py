@@ -47,10 +47,10 @@ class ReleasePageMixin:
 
 class ArticleDetailView(ReleasePageMixin, PublicPageMixin, DetailView):
     def get_queryset(self):
+        # Which languages it is public in comes from its own columns: no translation record
+        # is read for visitors.
         return (
-            Article.objects.on_record()
-            .select_related("category")
-            .prefetch_related("translations", "change_notes")
+            Article.objects.on_record().select_related("category").prefetch_related("change_notes")
         )
 
     def get(self, request, *args, **kwargs):

@@ -1,15 +1,35 @@
 """Lists of releases: the home page, all releases, one category."""
 
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 from django.views.generic import ListView
-from modeltranslation.utils import build_localized_fieldname
 
 from ..languages import LANGUAGE_CODES, current_language
-from ..models import Category
-from .public import PublicArticleMixin
+from ..models import localized
+from .pagination import ReleasePaginator
+from .public import PublicArticleMixin, navigation_categories
 
 
-class HomeView(PublicArticleMixin, ListView):
+class ReleaseListMixin(PublicArticleMixin):
+    """A list of releases: only the columns cards show, counted and paged for long lists."""
+
+    def get_queryset(self):
+        return super().get_queryset().without_bodies()
+
+    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
+        return ReleasePaginator(
+            queryset,
+            per_page,
+            count_key=self.get_count_key(),
+            orphans=orphans,
+            allow_empty_first_page=allow_empty_first_page,
+        )
+
+    def get_count_key(self):
+        """Return what tells this list apart from every other, for its kept count."""
+        return f"{current_language()}:all"
+
+
+class HomeView(ReleaseListMixin, ListView):
     template_name = "news/home.html"
     latest_count = 10
 
@@ -17,23 +37,31 @@ class HomeView(PublicArticleMixin, ListView):
         return super().get_queryset()[: self.latest_count]
 
 
-class ArticleListView(PublicArticleMixin, ListView):
+class ArticleListView(ReleaseListMixin, ListView):
     template_name = "news/article_list.html"
     paginate_by = 20
-    category = None
-
-    def get_queryset(self):
-        queryset = super().get_queryset()
-        if self.category:
-            queryset = queryset.filter(category=self.category)
-        return queryset
 
 
 class CategoryArticleListView(ArticleListView):
     def get(self, request, *args, **kwargs):
-        slug_field = build_localized_fieldname("slug", current_language())
-        self.category = get_object_or_404(Category, **{slug_field: kwargs["slug"]})
+        language = current_language()
+        self.category = next(
+            (
+                category
+                for category in navigation_categories(request)
+                if localized(category, "slug", language) == kwargs["slug"]
+            ),
+            None,
+        )
+        if self.category is None:
+            raise Http404
         return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return super().get_queryset().filter(category=self.category)
+
+    def get_count_key(self):
+        return f"{current_language()}:category:{self.category.pk}"
 
     def get_language_urls(self):
         return {code: self.category.get_absolute_url(code) for code in LANGUAGE_CODES}

@@ -4,7 +4,17 @@ from django.conf import settings
 from django.utils.cache import patch_cache_control
 
 from ..languages import current_language
-from ..models import Article
+from ..models import Article, Category
+from ..pagecache.generation import remembered
+
+
+def navigation_categories(request):
+    """Return every category, in navigation order: read once per request, or per content state."""
+    if not hasattr(request, "navigation_categories"):
+        request.navigation_categories = remembered(
+            "categories", lambda: list(Category.objects.all())
+        )
+    return request.navigation_categories
 
 
 class PublicPageMixin:

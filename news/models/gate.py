@@ -1,0 +1,111 @@
+"""The one public gate: which releases visitors may see, in which language.
+
+Whether a language version may be shown is kept in a column per language
+(``available_<language>``, see ``Article.refresh_availability``), so that "public in language X"
+is answered from a partial index instead of by testing every release's texts.
+"""
+
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+
+from ..languages import LANGUAGE_CODES
+from .localized import filled
+from .translations import Translation
+
+# What a language version needs before visitors may read it in that language.
+REQUIRED_FOR_PUBLICATION = ("title", "summary", "body")
+
+
+def availability_field(language):
+    """Return the name of the column that says whether the ``language`` version may be shown."""
+    return f"available_{language}"
+
+
+def _public_in(language):
+    return Q(status="published", deleted_at__isnull=True, **{availability_field(language): True})
+
+
+def public_list_indexes(languages):
+    """Return the partial indexes the public lists of each language are read from."""
+    return [
+        index
+        for language in languages
+        for index in (
+            models.Index(
+                fields=["-published_at", "-id"],
+                condition=_public_in(language),
+                name=f"article_visible_{language}",
+            ),
+            models.Index(
+                fields=["category", "-published_at", "-id"],
+                condition=_public_in(language),
+                name=f"article_visible_{language}_category",
+            ),
+        )
+    ]
+
+
+def availability_constraints(languages):
+    """Return the rules the database holds to: no language version is shown incomplete."""
+    return [
+        models.CheckConstraint(
+            condition=Q(**{availability_field(language): False})
+            | Q(*(filled(field, language) for field in REQUIRED_FOR_PUBLICATION)),
+            name=f"article_available_{language}_complete",
+        )
+        for language in languages
+    ]
+
+
+class ArticleQuerySet(models.QuerySet):
+    def in_trash(self):
+        return self.filter(deleted_at__isnull=False)
+
+    def not_in_trash(self):
+        return self.filter(deleted_at__isnull=True)
+
+    def on_record(self, now=None):
+        """Return the releases that have gone public: published or since withdrawn."""
+        return self.not_in_trash().filter(
+            status__in=self.model.ON_RECORD, published_at__lte=now or timezone.now()
+        )
+
+    def published(self, now=None):
+        """Return the releases that are published and whose release time has come."""
+        return self.on_record(now).filter(status=self.model.Status.PUBLISHED)
+
+    def scheduled(self, now=None):
+        """Return the published releases whose release time is still to come."""
+        return self.not_in_trash().filter(
+            status=self.model.Status.PUBLISHED, published_at__gt=now or timezone.now()
+        )
+
+    def without_bodies(self):
+        """Return the releases without their bodies, the large columns lists never show."""
+        return self.defer("body", *(f"body_{code}" for code in LANGUAGE_CODES))
+
+    def complete_in(self, language):
+        """Return the releases whose ``language`` version has everything it needs."""
+        return self.filter(*(filled(field, language) for field in REQUIRED_FOR_PUBLICATION))
+
+    def available_in(self, language):
+        """Return the releases whose ``language`` version is complete and let go."""
+        return self.filter(**{availability_field(language): True})
+
+    def visible(self, language, now=None):
+        """Return the releases visitors may see in ``language``: the one public gate."""
+        return self.published(now).available_in(language)
+
+    def needing_translation(self, language):
+        """Return the releases whose ``language`` version is missing or outdated."""
+        outdated = Translation.objects.filter(article=OuterRef("pk"), language=language).exclude(
+            source_digest=OuterRef("source_digest")
+        )
+        missing = ~Q(*(filled(field, language) for field in REQUIRED_FOR_PUBLICATION))
+        return (
+            self.not_in_trash()
+            .exclude(original_language=language)
+            .exclude(status=self.model.Status.WITHDRAWN)
+            .filter(missing | Exists(outdated))
+        )

@@ -1,0 +1,22 @@
+"""End the public content's state whenever something visitors may see is saved or deleted."""
+
+from django.db.models.signals import post_delete, post_save
+
+from ..models import Article, Category, ChangeNote, Translation
+from .generation import content_changed
+
+# Saving any of these may change a public page: a release, its languages' switches, its
+# change notes, the categories in every page's navigation.
+WATCHED = (Article, Translation, ChangeNote, Category)
+
+
+def _changed(sender, **kwargs):
+    content_changed()
+
+
+def connect():
+    for model in WATCHED:
+        post_save.connect(_changed, sender=model, dispatch_uid=f"pagecache-save-{model.__name__}")
+        post_delete.connect(
+            _changed, sender=model, dispatch_uid=f"pagecache-delete-{model.__name__}"
+        )
