@@ -252,3 +252,19 @@ def test_pages_are_still_served_when_the_cache_does_not_answer(client, caplog, m
             assert "Served without a cache" in response.content.decode()
     # Said once, not once per request.
     assert caplog.text.count("The cache did not answer") == 1
+
+
+def test_pages_that_are_not_kept_are_compressed_too(admin_client):
+    ArticleFactory(title_en="In the admin list")
+    url = reverse("admin:news_article_changelist")
+    plain = admin_client.get(url)
+    zipped = admin_client.get(url, headers={"accept-encoding": "gzip, br"})
+    refused = admin_client.get(url, headers={"accept-encoding": "gzip;q=0"})
+
+    # Made per request, so the quicker of the two.
+    assert zipped["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in zipped["Vary"]
+    assert gzip.decompress(zipped.content).decode().count("In the admin list") == (
+        plain.content.decode().count("In the admin list")
+    )
+    assert "Content-Encoding" not in refused

@@ -335,9 +335,9 @@ def _fill(template, slots, language):
 
 
 def generate(count, *, seed=1, first_legacy_id=100_000, until=None):
-    """Yield ``count`` releases, oldest first, spread evenly from 2005 to ``until``."""
+    """Yield ``count`` releases, oldest first, spread evenly from 2005 to ``until`` (today)."""
     rng = random.Random(seed)
-    until = until or timezone.localtime().replace(tzinfo=None)
+    until = until or datetime.combine(timezone.localdate(), datetime.min.time())
     span = (until - EPOCH) / max(count, 1)
     for index in range(count):
         topic = rng.choice(TOPICS)
@@ -360,6 +360,7 @@ def generate(count, *, seed=1, first_legacy_id=100_000, until=None):
                 f"<p>{_fill(paragraph, slots, language)}</p>" for paragraph in chosen
             )
         moment = EPOCH + span * index + timedelta(minutes=rng.randint(0, 600))
+        moment = moment.replace(microsecond=0)
         yield GeneratedRelease(
             legacy_id=first_legacy_id + index,
             category=topic["category"],
