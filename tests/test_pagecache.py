@@ -22,6 +22,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def _keep_pages(settings):
     settings.PAGE_CACHE_SECONDS = 600
+    settings.KEEP_DERIVED_CONTENT = True
     cache.clear()
     yield
     cache.clear()
@@ -268,3 +269,19 @@ def test_pages_that_are_not_kept_are_compressed_too(admin_client):
         plain.content.decode().count("In the admin list")
     )
     assert "Content-Encoding" not in refused
+
+
+def test_a_page_rendered_afresh_reuses_the_kept_count_and_navigation(client, settings, committed):
+    settings.PAGE_CACHE_SECONDS = 0
+    ArticleFactory.create_batch(20)
+    get(client, "/en/news/")
+    response, queries = get(client, "/en/news/")
+
+    # Only the page's own twenty rows are read; count and categories were kept.
+    assert queries == 1
+    assert "Page 1 of 2" not in response.content.decode()
+
+    committed(lambda: ArticleFactory(title_en="The twenty-first"))
+    response, _ = get(client, "/en/news/")
+    assert "The twenty-first" in response.content.decode()
+    assert "Page 1 of 2" in response.content.decode()

@@ -12,5 +12,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=tempfile.mkdtemp(prefix="migration-portal-media-"))
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Tests run inside transactions that never commit, so invalidations would never fire: pages
-# are not kept, except by the tests of the page cache, which turn it on and commit.
+# and derived values are not kept, except by the tests of the page cache, which turn it on
+# and commit.
 PAGE_CACHE_SECONDS = 0
+KEEP_DERIVED_CONTENT = False

@@ -31,8 +31,7 @@ class MissingLanguageFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value() in LANGUAGE_CODES:
-            complete = Article.objects.complete_in(self.value()).values("pk")
-            return queryset.exclude(pk__in=complete)
+            return queryset.missing_in(self.value())
         return queryset
 
 

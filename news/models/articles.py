@@ -22,6 +22,7 @@ from .gate import (
     ArticleQuerySet,
     availability_constraints,
     availability_field,
+    missing_language_indexes,
     public_list_indexes,
 )
 from .localized import localized
@@ -173,11 +174,20 @@ class Article(models.Model):
             ("publish_article", _("Can publish, schedule, withdraw and restore press releases")),
         ]
         indexes = [
-            # The admin's list and every export: all releases, newest first.
-            models.Index(fields=["-published_at", "-id"], name="article_newest_first"),
+            # The admin's list and every export: the releases outside the trash, newest first.
+            models.Index(
+                fields=["-published_at", "-id"],
+                condition=Q(deleted_at__isnull=True),
+                name="article_newest_first",
+            ),
             # Releases by status and time: what is on record, what is scheduled next.
-            models.Index(fields=["status", "-published_at", "-id"], name="article_public_list"),
+            models.Index(
+                fields=["status", "-published_at", "-id"],
+                condition=Q(deleted_at__isnull=True),
+                name="article_public_list",
+            ),
             *public_list_indexes(LANGUAGE_CODES),
+            *missing_language_indexes(LANGUAGE_CODES),
         ]
         constraints = [
             models.CheckConstraint(

@@ -26,6 +26,15 @@ def _public_in(language):
     return Q(status="published", deleted_at__isnull=True, **{availability_field(language): True})
 
 
+def _missing(language):
+    """Return a condition: the ``language`` version lacks a title, a summary or a body."""
+    # A version that is not available is incomplete unless its translator holds it back;
+    # testing the texts themselves, which means reading every body, is left to those few.
+    held_back = Translation.objects.filter(article=OuterRef("pk"), language=language, ready=False)
+    incomplete = ~Q(*(filled(field, language) for field in REQUIRED_FOR_PUBLICATION))
+    return Q(**{availability_field(language): False}) & (~Exists(held_back) | incomplete)
+
+
 def public_list_indexes(languages):
     """Return the partial indexes the public lists of each language are read from."""
     return [
@@ -43,6 +52,18 @@ def public_list_indexes(languages):
                 name=f"article_visible_{language}_category",
             ),
         )
+    ]
+
+
+def missing_language_indexes(languages):
+    """Return the partial indexes the admin's "missing language" filter reads, per language."""
+    return [
+        models.Index(
+            fields=["-published_at", "-id"],
+            condition=Q(deleted_at__isnull=True, **{availability_field(language): False}),
+            name=f"article_unavailable_{language}",
+        )
+        for language in languages
     ]
 
 
@@ -93,6 +114,10 @@ class ArticleQuerySet(models.QuerySet):
         """Return the releases whose ``language`` version is complete and let go."""
         return self.filter(**{availability_field(language): True})
 
+    def missing_in(self, language):
+        """Return the releases whose ``language`` version lacks a title, summary or body."""
+        return self.filter(_missing(language))
+
     def visible(self, language, now=None):
         """Return the releases visitors may see in ``language``: the one public gate."""
         return self.published(now).available_in(language)
@@ -102,10 +127,9 @@ class ArticleQuerySet(models.QuerySet):
         outdated = Translation.objects.filter(article=OuterRef("pk"), language=language).exclude(
             source_digest=OuterRef("source_digest")
         )
-        missing = ~Q(*(filled(field, language) for field in REQUIRED_FOR_PUBLICATION))
         return (
             self.not_in_trash()
             .exclude(original_language=language)
             .exclude(status=self.model.Status.WITHDRAWN)
-            .filter(missing | Exists(outdated))
+            .filter(_missing(language) | Exists(outdated))
         )

@@ -43,6 +43,14 @@ class Translation(models.Model):
     class Meta:
         verbose_name = _("translation")
         verbose_name_plural = _("translations")
+        indexes = [
+            # The few versions translators hold back, looked up for every "missing" filter.
+            models.Index(
+                fields=["article", "language"],
+                condition=Q(ready=False),
+                name="translation_held_back",
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["article", "language"], name="translation_one_per_language"

@@ -97,7 +97,7 @@ def remembered(name, compute):
     For what public pages derive from the content and would otherwise recompute on every
     request, such as the number of releases in a list or the navigation's categories.
     """
-    if settings.PAGE_CACHE_SECONDS <= 0:
+    if not settings.KEEP_DERIVED_CONTENT:
         return compute()
     state = current_state()
     key = f"news:derived:{state.token}:{name}"
@@ -109,7 +109,7 @@ def remembered(name, compute):
     if value is None:
         value = compute()
         try:
-            cache.set(key, value, state.seconds_left(timezone.now(), settings.PAGE_CACHE_SECONDS))
+            cache.set(key, value, state.seconds_left(timezone.now(), STATE_LIFETIME))
         except Exception:
             cache_did_not_answer(f"keeping {name}")
     return value

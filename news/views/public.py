@@ -1,6 +1,7 @@
 """What every public page shares: the published queryset, caching headers, language links."""
 
 from django.conf import settings
+from django.db import transaction
 from django.utils.cache import patch_cache_control
 
 from ..languages import current_language
@@ -19,6 +20,11 @@ def navigation_categories(request):
 
 class PublicPageMixin:
     """A page any visitor may see and a shared cache may keep for a short while."""
+
+    @classmethod
+    def as_view(cls, **initkwargs):
+        # A public page only reads: a transaction around it would cost two round trips.
+        return transaction.non_atomic_requests(super().as_view(**initkwargs))
 
     def dispatch(self, request, *args, **kwargs):
         response = super().dispatch(request, *args, **kwargs)

@@ -1,65 +1,31 @@
-"""Keep, per language, whether a release's version may be shown, and index the public lists on it.
+"""Index the public lists of each language on the availability columns; check they never lie."""
 
-The columns are filled here from the texts and the translators' switches, as
-Article.availability() computes them; from then on every save keeps them in step.
-"""
-
-from django.conf import settings
 from django.db import migrations, models
-from django.db.models import Exists, OuterRef, Q
-
-LANGUAGES = ("az", "en", "ru")
-
-
-def fill_availability(apps, schema_editor):
-    Article = apps.get_model("news", "Article")
-    Translation = apps.get_model("news", "Translation")
-    for language in LANGUAGES:
-        held_back = Translation.objects.filter(
-            article=OuterRef("pk"), language=language, ready=False
-        )
-        complete = Q(
-            **{
-                f"title_{language}__gt": "",
-                f"summary_{language}__gt": "",
-                f"body_{language}__gt": "",
-            }
-        )
-        Article.objects.filter(complete).exclude(Exists(held_back)).update(
-            **{f"available_{language}": True}
-        )
 
 
 class Migration(migrations.Migration):
-    dependencies = [
-        ("news", "0006_newsroom_roles"),
-        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
-    ]
+    dependencies = [("news", "0008_fill_availability")]
 
     operations = [
         migrations.RemoveIndex(
             model_name="article",
-            name="article_public_category",
+            name="article_public_list",
         ),
-        migrations.AddField(
-            model_name="article",
-            name="available_az",
-            field=models.BooleanField(default=False, editable=False),
-        ),
-        migrations.AddField(
-            model_name="article",
-            name="available_en",
-            field=models.BooleanField(default=False, editable=False),
-        ),
-        migrations.AddField(
-            model_name="article",
-            name="available_ru",
-            field=models.BooleanField(default=False, editable=False),
-        ),
-        migrations.RunPython(fill_availability, migrations.RunPython.noop),
         migrations.AddIndex(
             model_name="article",
-            index=models.Index(fields=["-published_at", "-id"], name="article_newest_first"),
+            index=models.Index(
+                condition=models.Q(("deleted_at__isnull", True)),
+                fields=["-published_at", "-id"],
+                name="article_newest_first",
+            ),
+        ),
+        migrations.AddIndex(
+            model_name="article",
+            index=models.Index(
+                condition=models.Q(("deleted_at__isnull", True)),
+                fields=["status", "-published_at", "-id"],
+                name="article_public_list",
+            ),
         ),
         migrations.AddIndex(
             model_name="article",
@@ -119,6 +85,38 @@ class Migration(migrations.Migration):
                 ),
                 fields=["category", "-published_at", "-id"],
                 name="article_visible_ru_category",
+            ),
+        ),
+        migrations.AddIndex(
+            model_name="article",
+            index=models.Index(
+                condition=models.Q(("available_az", False), ("deleted_at__isnull", True)),
+                fields=["-published_at", "-id"],
+                name="article_unavailable_az",
+            ),
+        ),
+        migrations.AddIndex(
+            model_name="article",
+            index=models.Index(
+                condition=models.Q(("available_en", False), ("deleted_at__isnull", True)),
+                fields=["-published_at", "-id"],
+                name="article_unavailable_en",
+            ),
+        ),
+        migrations.AddIndex(
+            model_name="article",
+            index=models.Index(
+                condition=models.Q(("available_ru", False), ("deleted_at__isnull", True)),
+                fields=["-published_at", "-id"],
+                name="article_unavailable_ru",
+            ),
+        ),
+        migrations.AddIndex(
+            model_name="translation",
+            index=models.Index(
+                condition=models.Q(("ready", False)),
+                fields=["article", "language"],
+                name="translation_held_back",
             ),
         ),
         migrations.AddConstraint(
