@@ -7,7 +7,7 @@ from django.db.migrations.executor import MigrationExecutor
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 BEFORE_AVAILABILITY = ("news", "0006_newsroom_roles")
-AFTER_AVAILABILITY = ("news", "0009_public_gate_indexes")
+AFTER_AVAILABILITY = ("news", "0012_public_gate_indexes")
 
 
 def migrate(target):

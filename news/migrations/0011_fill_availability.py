@@ -31,6 +31,6 @@ def fill_availability(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("news", "0007_availability_columns")]
+    dependencies = [("news", "0010_availability_columns")]
 
     operations = [migrations.RunPython(fill_availability, migrations.RunPython.noop)]

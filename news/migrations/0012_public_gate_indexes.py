@@ -4,7 +4,7 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-    dependencies = [("news", "0008_fill_availability")]
+    dependencies = [("news", "0011_fill_availability")]
 
     operations = [
         migrations.RemoveIndex(
