@@ -1,13 +1,20 @@
-from django.urls import path
+from django.urls import path, register_converter
 
-from . import views
+from . import converters, views
 
 app_name = "news"
+
+register_converter(converters.YearConverter, "year")
+register_converter(converters.MonthConverter, "month")
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("news/", views.ArticleListView.as_view(), name="list"),
-    path("news/category/<str:slug>/", views.CategoryArticleListView.as_view(), name="category"),
+    path("news/archive/", views.ArchiveIndexView.as_view(), name="archive"),
+    path("news/category/<slug:slug>/", views.CategoryArticleListView.as_view(), name="category"),
+    # Before the release's own addresses: four digits there name a year of the archive.
+    path("news/<year:year>/", views.YearArchiveView.as_view(), name="archive_year"),
+    path("news/<year:year>/<month:month>/", views.MonthArchiveView.as_view(), name="archive_month"),
     path("news/<int:pk>/", views.ArticleDetailView.as_view(), name="article_short"),
     path("news/<int:pk>/preview/", views.ArticlePreviewView.as_view(), name="preview"),
     # Any slug is accepted here so that a wrong or outdated one can redirect to the right one.

@@ -160,8 +160,10 @@ def test_language_switcher_leads_to_the_same_release_where_it_exists(client):
         f'href="{article.get_absolute_url("en")}" lang="en" hreflang="en" aria-current="true"'
         in switcher
     )
-    # No Russian version: the switcher stays on the release, which explains itself there.
-    assert f'href="/ru/news/{article.pk}/" lang="ru"' in switcher
+    # No Russian version: the switcher stays on the release, which explains itself there,
+    # addressed by the original's slug.
+    assert f'href="/ru/news/{article.pk}/{article.slug_az}/" lang="ru"' in switcher
+    assert client.get(f"/ru/news/{article.pk}/{article.slug_az}/").status_code == 200
 
 
 def test_language_switcher_keeps_the_page_on_lists_and_categories(client, announcements):

@@ -3,6 +3,7 @@
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from tests.factories import ArticleFactory
 
@@ -21,7 +22,7 @@ def count_queries(client, url):
 
 # Each page reads the navigation's categories, then: the latest releases; the count and the
 # page; the count and the page of one category; the release with its category, then its change
-# notes.
+# notes; the archive's months in every language, the period's count and page.
 @pytest.mark.parametrize(
     ("url", "expected"),
     [
@@ -30,12 +31,20 @@ def count_queries(client, url):
         ("/en/news/?page=2", 3),
         ("/en/news/category/news/", 3),
         ("article", 3),
+        ("year", 4),
+        ("month", 4),
+        ("/en/news/archive/", 2),
     ],
 )
 def test_query_count_is_the_same_with_one_release_and_with_two_hundred(client, url, expected):
     first = ArticleFactory()
     # The second page exists once there are two hundred releases; with one, it is page 1.
-    target = first.get_absolute_url("en") if url == "article" else url
+    moment = timezone.localtime(first.published_at)
+    target = {
+        "article": first.get_absolute_url("en"),
+        "year": f"/en/news/{moment.year}/",
+        "month": f"/en/news/{moment.year}/{moment.month:02d}/",
+    }.get(url, url)
     few = count_queries(client, target.replace("?page=2", ""))
 
     ArticleFactory.create_batch(199)

@@ -228,10 +228,14 @@ class Article(models.Model):
 
     def get_absolute_url(self, language=None):
         language = language or current_language()
+        # A version without a slug of its own is addressed by another version's: the page
+        # then explains which versions exist.
+        slugs = (
+            localized(self, "slug", code) for code in (language, *self.languages_original_first())
+        )
+        slug = next((slug for slug in slugs if slug), "-")
         with override(language):
-            if slug := localized(self, "slug", language):
-                return reverse("news:article", kwargs={"pk": self.pk, "slug": slug})
-            return reverse("news:article_short", kwargs={"pk": self.pk})
+            return reverse("news:article", kwargs={"pk": self.pk, "slug": slug})
 
     @classmethod
     def from_db(cls, db, field_names, values):

@@ -6,7 +6,8 @@ is answered from a partial index instead of by testing every release's texts.
 """
 
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from ..languages import LANGUAGE_CODES
@@ -105,6 +106,19 @@ class ArticleQuerySet(models.QuerySet):
     def without_bodies(self):
         """Return the releases without their bodies, the large columns lists never show."""
         return self.defer("body", *(f"body_{code}" for code in LANGUAGE_CODES))
+
+    def month_counts(self, languages):
+        """Return [(month, {language: releases available in it})], newest first, Baku time."""
+        months = self.order_by().annotate(month=TruncMonth("published_at")).values("month")
+        counted = months.annotate(
+            **{
+                language: Count("pk", filter=Q(**{availability_field(language): True}))
+                for language in languages
+            }
+        ).order_by("-month")
+        return [
+            (row["month"], {language: row[language] for language in languages}) for row in counted
+        ]
 
     def complete_in(self, language):
         """Return the releases whose ``language`` version has everything it needs."""

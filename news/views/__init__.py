@@ -1,15 +1,19 @@
 """The public site's views, one module per kind of page."""
 
+from .archives import ArchiveIndexView, MonthArchiveView, YearArchiveView
 from .articles import ArticleDetailView, ArticlePreviewView
 from .lists import ArticleListView, CategoryArticleListView, HomeView
 from .public import PublicArticleMixin, PublicPageMixin
 
 __all__ = [
+    "ArchiveIndexView",
     "ArticleDetailView",
     "ArticleListView",
     "ArticlePreviewView",
     "CategoryArticleListView",
     "HomeView",
+    "MonthArchiveView",
     "PublicArticleMixin",
     "PublicPageMixin",
+    "YearArchiveView",
 ]

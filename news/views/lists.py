@@ -1,6 +1,7 @@
 """Lists of releases: the home page, all releases, one category."""
 
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView
 
 from ..languages import LANGUAGE_CODES, current_language
@@ -41,6 +42,10 @@ class ArticleListView(ReleaseListMixin, ListView):
     template_name = "news/article_list.html"
     paginate_by = 20
 
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("list_title", _("All releases"))
+        return super().get_context_data(**kwargs)
+
 
 class CategoryArticleListView(ArticleListView):
     def get(self, request, *args, **kwargs):
@@ -67,4 +72,6 @@ class CategoryArticleListView(ArticleListView):
         return {code: self.category.get_absolute_url(code) for code in LANGUAGE_CODES}
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(category=self.category, **kwargs)
+        return super().get_context_data(
+            category=self.category, list_title=self.category.name, **kwargs
+        )
