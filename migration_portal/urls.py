@@ -2,7 +2,9 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
+
+from news.views import LegacyArticleRedirectView
 
 from . import views
 
@@ -12,6 +14,11 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", views.health, name="health"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    # The old site also wrote its addresses behind /index.php/.
+    re_path(
+        r"^index\.php/(?P<language>[a-z]{2})/(?:news|press)_detail/(?P<legacy_id>[0-9]{1,10})/?$",
+        LegacyArticleRedirectView.as_view(),
+    ),
 ]
 
 urlpatterns += i18n_patterns(

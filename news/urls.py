@@ -1,4 +1,4 @@
-from django.urls import path, register_converter
+from django.urls import path, re_path, register_converter
 
 from . import converters, views
 
@@ -19,4 +19,10 @@ urlpatterns = [
     path("news/<int:pk>/preview/", views.ArticlePreviewView.as_view(), name="preview"),
     # Any slug is accepted here so that a wrong or outdated one can redirect to the right one.
     path("news/<int:pk>/<str:slug>/", views.ArticleDetailView.as_view(), name="article"),
+    # The old site's addresses of releases.
+    re_path(
+        r"^(?:news|press)_detail/(?P<legacy_id>[0-9]{1,10})/?$",
+        views.LegacyArticleRedirectView.as_view(),
+        name="legacy_article",
+    ),
 ]

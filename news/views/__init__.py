@@ -2,6 +2,7 @@
 
 from .archives import ArchiveIndexView, MonthArchiveView, YearArchiveView
 from .articles import ArticleDetailView, ArticlePreviewView
+from .legacy import LegacyArticleRedirectView
 from .lists import ArticleListView, CategoryArticleListView, HomeView
 from .public import PublicArticleMixin, PublicPageMixin
 
@@ -12,6 +13,7 @@ __all__ = [
     "ArticlePreviewView",
     "CategoryArticleListView",
     "HomeView",
+    "LegacyArticleRedirectView",
     "MonthArchiveView",
     "PublicArticleMixin",
     "PublicPageMixin",
