@@ -1,6 +1,7 @@
 from django.urls import path, re_path, register_converter
 
 from . import converters, views
+from .feeds import ReleasesAtom, ReleasesRss
 
 app_name = "news"
 
@@ -12,6 +13,10 @@ urlpatterns = [
     path("news/", views.ArticleListView.as_view(), name="list"),
     path("news/archive/", views.ArchiveIndexView.as_view(), name="archive"),
     path("news/category/<slug:slug>/", views.CategoryArticleListView.as_view(), name="category"),
+    path("feed/atom/", ReleasesAtom.as_view(), name="feed_atom"),
+    path("feed/rss/", ReleasesRss.as_view(), name="feed_rss"),
+    path("news/category/<slug:slug>/feed/atom/", ReleasesAtom.as_view(), name="category_feed_atom"),
+    path("news/category/<slug:slug>/feed/rss/", ReleasesRss.as_view(), name="category_feed_rss"),
     # Before the release's own addresses: four digits there name a year of the archive.
     path("news/<year:year>/", views.YearArchiveView.as_view(), name="archive_year"),
     path("news/<year:year>/<month:month>/", views.MonthArchiveView.as_view(), name="archive_month"),

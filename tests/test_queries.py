@@ -22,7 +22,8 @@ def count_queries(client, url):
 
 # Each page reads the navigation's categories, then: the latest releases; the count and the
 # page; the count and the page of one category; the release with its category, then its change
-# notes; the archive's months in every language, the period's count and page.
+# notes; the archive's months in every language, the period's count and page; a feed's
+# releases and their change notes.
 @pytest.mark.parametrize(
     ("url", "expected"),
     [
@@ -34,6 +35,8 @@ def count_queries(client, url):
         ("year", 4),
         ("month", 4),
         ("/en/news/archive/", 2),
+        ("/en/feed/atom/", 2),
+        ("/en/news/category/news/feed/rss/", 3),
     ],
 )
 def test_query_count_is_the_same_with_one_release_and_with_two_hundred(client, url, expected):

@@ -4,6 +4,7 @@ from django.urls import reverse, translate_url
 from django.utils.text import get_text_list
 from django.utils.translation import get_language_info, gettext, override
 
+from .. import feeds
 from ..languages import LANGUAGE_CODES, current_language, local_name
 from ..models import Article
 from ..roles import translation_languages
@@ -41,6 +42,14 @@ def alternate_links(context):
         default = dict(links).get(settings.LANGUAGE_CODE, links[0][1])
         links.append(("x-default", default))
     return {"links": links}
+
+
+@register.inclusion_tag("includes/feed_links.html", takes_context=True)
+def feed_links(context):
+    """Offer the page's feeds to browsers and readers: the latest releases, and its category's."""
+    category = context.get("category")
+    links = feeds.feed_links()
+    return {"links": feeds.feed_links(category) + links if category else links}
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
