@@ -2,9 +2,12 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 
+from news.sitemaps import SITEMAPS
 from news.views import LegacyArticleRedirectView
+from news.views.public import public_page
 
 from . import views
 
@@ -14,6 +17,18 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", views.health, name="health"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path(
+        "sitemap.xml",
+        public_page(sitemap_views.index),
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<slug:section>.xml",
+        public_page(sitemap_views.sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap_section",
+    ),
     # The old site also wrote its addresses behind /index.php/.
     re_path(
         r"^index\.php/(?P<language>[a-z]{2})/(?:news|press)_detail/(?P<legacy_id>[0-9]{1,10})/?$",

@@ -123,7 +123,9 @@ def test_every_page_offers_its_feeds_for_discovery(client, releases):
     assert 'href="/en/news/category/announcements/feed/atom/"' in category
 
 
-def test_a_reader_that_has_the_feed_gets_304(settings, releases, django_capture_on_commit_callbacks):
+def test_a_reader_that_has_the_feed_gets_304(
+    settings, releases, django_capture_on_commit_callbacks
+):
     settings.PAGE_CACHE_SECONDS = 600
     cache.clear()
     reader = Client()

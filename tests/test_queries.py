@@ -23,7 +23,8 @@ def count_queries(client, url):
 # Each page reads the navigation's categories, then: the latest releases; the count and the
 # page; the count and the page of one category; the release with its category, then its change
 # notes; the archive's months in every language, the period's count and page; a feed's
-# releases and their change notes.
+# releases and their change notes; the sitemap index's latest change, releases and
+# categories (to count its pages), and a page of releases.
 @pytest.mark.parametrize(
     ("url", "expected"),
     [
@@ -37,6 +38,8 @@ def count_queries(client, url):
         ("/en/news/archive/", 2),
         ("/en/feed/atom/", 2),
         ("/en/news/category/news/feed/rss/", 3),
+        ("/sitemap.xml", 3),
+        ("/sitemap-releases.xml", 1),
     ],
 )
 def test_query_count_is_the_same_with_one_release_and_with_two_hundred(client, url, expected):

@@ -52,6 +52,18 @@ BODY_EDITOR = {
 }
 
 
+def release_url(pk, language, slugs, original_language):
+    """Return the address of release ``pk`` in ``language``; ``slugs`` maps languages to slugs.
+
+    A version without a slug of its own is addressed by the original's (or another's): the
+    page then explains which versions exist.
+    """
+    order = (language, original_language, *LANGUAGE_CODES)
+    slug = next((slugs[code] for code in order if slugs.get(code)), "-")
+    with override(language):
+        return reverse("news:article", kwargs={"pk": pk, "slug": slug})
+
+
 @dataclass(frozen=True)
 class ArticleVersion:
     """One language version of a release, as a page shows it."""

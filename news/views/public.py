@@ -1,5 +1,7 @@
 """What every public page shares: the published queryset, caching headers, language links."""
 
+from functools import wraps
+
 from django.conf import settings
 from django.db import transaction
 from django.utils.cache import patch_cache_control
@@ -16,6 +18,18 @@ def navigation_categories(request):
             "categories", lambda: list(Category.objects.all())
         )
     return request.navigation_categories
+
+
+def public_page(view):
+    """Mark a function view's answers as public, like PublicPageMixin does for classes."""
+
+    @wraps(view)
+    def public(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        patch_cache_control(response, public=True, max_age=settings.PUBLIC_CACHE_SECONDS)
+        return response
+
+    return transaction.non_atomic_requests(public)
 
 
 class PublicPageMixin:
