@@ -4,6 +4,7 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
+from django.utils.translation import gettext_lazy as _
 
 from news.sitemaps import SITEMAPS
 from news.views import LegacyArticleRedirectView
@@ -40,12 +41,16 @@ urlpatterns += i18n_patterns(
     path("", include("news.urls")),
     path(
         "terms/",
-        views.InformationPageView.as_view(template_name="pages/terms.html"),
+        views.InformationPageView.as_view(
+            template_name="pages/terms.html", page_title=_("Terms for users")
+        ),
         name="terms",
     ),
     path(
         "privacy/",
-        views.InformationPageView.as_view(template_name="pages/privacy.html"),
+        views.InformationPageView.as_view(
+            template_name="pages/privacy.html", page_title=_("Privacy policy")
+        ),
         name="privacy",
     ),
 )

@@ -87,8 +87,7 @@ class ReleasesRss(Feed):
         return article.published_at
 
     def item_updateddate(self, article):
-        notes = article.change_notes.all()
-        return max([article.published_at, *(note.created_at for note in notes)])
+        return article.last_public_change()
 
     def item_categories(self, article):
         return [article.category.name]

@@ -62,6 +62,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "news.context_processors.navigation",
+                "news.context_processors.agency",
             ],
         },
     },

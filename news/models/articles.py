@@ -425,6 +425,10 @@ class Article(models.Model):
             withdrawal_reason=localized(self, "withdrawal_reason", language),
         )
 
+    def last_public_change(self):
+        """Return when visitors were last told of a change: its release, or its latest note."""
+        return max([self.published_at, *(note.created_at for note in self.change_notes.all())])
+
     @property
     def complete_languages(self):
         return [language for language in LANGUAGE_CODES if self.is_complete_in(language)]

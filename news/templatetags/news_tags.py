@@ -4,7 +4,7 @@ from django.urls import reverse, translate_url
 from django.utils.text import get_text_list
 from django.utils.translation import get_language_info, gettext, override
 
-from .. import feeds
+from .. import feeds, seo
 from ..languages import LANGUAGE_CODES, current_language, local_name
 from ..models import Article
 from ..roles import translation_languages
@@ -90,6 +90,12 @@ def translation_queue_counts(user):
         (code, Article.objects.needing_translation(code).count())
         for code in translation_languages(user)
     ]
+
+
+@register.filter
+def json_ld(data):
+    """Write ``data`` as schema.org JSON inside a <script>, with nothing that could end it."""
+    return seo.json_ld(data)
 
 
 @register.filter

@@ -12,7 +12,7 @@ from django.views.generic import ListView, TemplateView
 from ..languages import LANGUAGE_CODES, current_language
 from ..models import Article
 from ..pagecache.generation import remembered
-from .lists import ReleaseListMixin
+from .lists import ReleaseListPageMixin
 from .public import PublicPageMixin
 
 
@@ -53,6 +53,7 @@ def archive_url(language, year=None, month=None):
 
 class ArchiveIndexView(PublicPageMixin, TemplateView):
     template_name = "news/archive_index.html"
+    page_title = _("Archive")
 
     def get_context_data(self, **kwargs):
         years = [
@@ -62,7 +63,7 @@ class ArchiveIndexView(PublicPageMixin, TemplateView):
         return super().get_context_data(years=years, **kwargs)
 
 
-class ArchivePeriodMixin(ReleaseListMixin):
+class ArchivePeriodMixin(ReleaseListPageMixin):
     """One year or one month of the archive; a period without releases is not a page."""
 
     template_name = "news/article_list.html"
@@ -115,12 +116,14 @@ class ArchivePeriodMixin(ReleaseListMixin):
 
 
 class YearArchiveView(ArchivePeriodMixin, ListView):
+    def get_list_title(self):
+        return _("Releases of %(year)s") % {"year": self.kwargs["year"]}
+
     def get_context_data(self, **kwargs):
         year = self.kwargs["year"]
         years = archive_years(self.months(current_language()))
         months = next(months for y, _n, months in years if y == year)
         return super().get_context_data(
-            list_title=_("Releases of %(year)s") % {"year": year},
             archive_months=[(month_name(year, month), month, n) for month, n in months],
             archive_year=year,
             **kwargs,
@@ -128,13 +131,11 @@ class YearArchiveView(ArchivePeriodMixin, ListView):
 
 
 class MonthArchiveView(ArchivePeriodMixin, ListView):
+    def get_list_title(self):
+        return month_name(*self.get_period(), with_year=True)
+
     def get_context_data(self, **kwargs):
-        year, month = self.get_period()
-        return super().get_context_data(
-            list_title=month_name(year, month, with_year=True),
-            archive_year=year,
-            **kwargs,
-        )
+        return super().get_context_data(archive_year=self.kwargs["year"], **kwargs)
 
 
 def month_name(year, month, *, with_year=False):

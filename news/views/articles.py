@@ -1,8 +1,10 @@
 """One release: its public page, and the staff preview of any release."""
 
 from django.http import Http404, HttpResponsePermanentRedirect
+from django.urls import reverse
 from django.views.generic import DetailView
 
+from .. import agency, seo
 from ..languages import LANGUAGE_CODES, current_language
 from ..models import Article
 from .public import PublicPageMixin
@@ -21,15 +23,34 @@ class ReleasePageMixin:
         language = current_language()
         shown = language if language in self.languages else self.languages[0]
         article = self.object
+        version = article.version(shown)
+        canonical_url = self.request.build_absolute_uri(article.get_absolute_url(shown))
+        category = article.category
+        structured_data = [
+            seo.news_article(self.request, article, version, canonical_url),
+            seo.breadcrumbs(
+                self.request,
+                [
+                    (agency.SHORT_NAME, reverse("news:home")),
+                    (category.name, category.get_absolute_url()),
+                    (version.title, article.get_absolute_url(shown)),
+                ],
+            ),
+        ]
         return super().get_context_data(
-            version=article.version(shown),
+            version=version,
             is_fallback=shown != language,
             other_versions=[
                 (code, article.get_absolute_url(code))
                 for code in self.languages
                 if code != language
             ],
-            canonical_url=self.request.build_absolute_uri(article.get_absolute_url(shown)),
+            page_title=version.title,
+            page_description=version.summary,
+            canonical_url=canonical_url,
+            og_type="article",
+            **seo.open_graph_locales(shown, self.languages),
+            structured_data=structured_data,
             is_withdrawn=article.status == Article.Status.WITHDRAWN,
             withdrawal=self.withdrawal_version(shown),
             change_notes=article.change_notes.all(),

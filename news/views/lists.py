@@ -30,6 +30,24 @@ class ReleaseListMixin(PublicArticleMixin):
         return f"{current_language()}:all"
 
 
+class ReleaseListPageMixin(ReleaseListMixin):
+    """A paginated list: its title says which page it is."""
+
+    list_title = _("All releases")
+
+    def get_list_title(self):
+        return self.list_title
+
+    def get_page_title(self):
+        page = self.request.GET.get("page", "1")
+        if page == "1":
+            return self.get_list_title()
+        return _("%(list)s — page %(number)s") % {"list": self.get_list_title(), "number": page}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(list_title=self.get_list_title(), **kwargs)
+
+
 class HomeView(ReleaseListMixin, ListView):
     template_name = "news/home.html"
     latest_count = 10
@@ -38,13 +56,9 @@ class HomeView(ReleaseListMixin, ListView):
         return super().get_queryset()[: self.latest_count]
 
 
-class ArticleListView(ReleaseListMixin, ListView):
+class ArticleListView(ReleaseListPageMixin, ListView):
     template_name = "news/article_list.html"
     paginate_by = 20
-
-    def get_context_data(self, **kwargs):
-        kwargs.setdefault("list_title", _("All releases"))
-        return super().get_context_data(**kwargs)
 
 
 class CategoryArticleListView(ArticleListView):
@@ -71,7 +85,13 @@ class CategoryArticleListView(ArticleListView):
     def get_language_urls(self):
         return {code: self.category.get_absolute_url(code) for code in LANGUAGE_CODES}
 
+    def get_list_title(self):
+        return self.category.name
+
+    def get_page_description(self):
+        return _("%(category)s: news and press releases of the State Migration Service.") % {
+            "category": self.category.name
+        }
+
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            category=self.category, list_title=self.category.name, **kwargs
-        )
+        return super().get_context_data(category=self.category, **kwargs)

@@ -1,12 +1,14 @@
 """What every public page shares: the published queryset, caching headers, language links."""
 
 from functools import wraps
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db import transaction
 from django.utils.cache import patch_cache_control
 
-from ..languages import current_language
+from .. import agency, seo
+from ..languages import LANGUAGE_CODES, current_language
 from ..models import Article, Category
 from ..pagecache.generation import remembered
 
@@ -33,7 +35,14 @@ def public_page(view):
 
 
 class PublicPageMixin:
-    """A page any visitor may see and a shared cache may keep for a short while."""
+    """A page any visitor may see and a shared cache may keep for a short while.
+
+    It also says what search engines and sharing previews read of it: its title (without
+    the agency's name, which the template adds), description, canonical address and kind.
+    """
+
+    page_title = None
+    og_type = "website"
 
     @classmethod
     def as_view(cls, **initkwargs):
@@ -57,11 +66,32 @@ class PublicPageMixin:
         """Return {language: URL} of the versions that really exist, for hreflang links."""
         return self.get_language_urls()
 
+    def get_page_title(self):
+        return self.page_title
+
+    def get_page_description(self):
+        return agency.DESCRIPTION
+
+    def get_canonical_url(self):
+        """Return the page's own absolute address; a list's page number is part of it."""
+        url = self.request.build_absolute_uri(self.request.path)
+        page = self.request.GET.get("page", "1")
+        return f"{url}?{urlencode({'page': page})}" if page != "1" else url
+
     def get_context_data(self, **kwargs):
+        alternates = self.get_alternate_urls()
+        # A page that knows better (a release shown in another language) says so itself.
+        meta = {
+            "page_title": self.get_page_title(),
+            "page_description": self.get_page_description(),
+            "canonical_url": self.get_canonical_url(),
+            "og_type": self.og_type,
+            **seo.open_graph_locales(current_language(), alternates or LANGUAGE_CODES),
+        }
         return super().get_context_data(
             language_urls=self.get_language_urls(),
-            alternate_urls=self.get_alternate_urls(),
-            **kwargs,
+            alternate_urls=alternates,
+            **{**meta, **kwargs},
         )
 
 
