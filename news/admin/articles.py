@@ -13,6 +13,8 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from modeltranslation.translator import translator
 from reversion.admin import VersionAdmin
 
+from migration_portal.admin.csp import NonceMediaMixin
+
 from ..forms import ArticleAdminForm, ChangeKind
 from ..languages import LANGUAGE_CODES
 from ..models import Article, ArticleEvent, ChangeNote
@@ -37,6 +39,7 @@ SPLIT_WIDGET_SUFFIX = re.compile(r"_[01]$")
 
 @admin.register(Article)
 class ArticleAdmin(
+    NonceMediaMixin,
     HistoryMixin,
     TranslationMixin,
     TrashMixin,
