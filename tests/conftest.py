@@ -3,6 +3,7 @@ from django.utils import translation
 
 from news.models import Category
 from tests.factories import ArticleFactory
+from tests.servers import TEST_REDIS_URL, Gunicorn, manage, production_environment
 
 
 @pytest.fixture(autouse=True)
@@ -25,3 +26,21 @@ def news_category(db):
 @pytest.fixture
 def announcements(db):
     return Category.objects.get(key="announcements")
+
+
+@pytest.fixture(scope="session")
+def production_site(tmp_path_factory):
+    """The site as deployed: migrated, static files collected, served by gunicorn (SQLite)."""
+    folder = tmp_path_factory.mktemp("production")
+    environment = production_environment(
+        DATABASE_URL=f"sqlite:///{folder / 'db.sqlite3'}",
+        CACHE_URL=TEST_REDIS_URL,
+        STATIC_ROOT=str(folder / "static"),
+        MEDIA_ROOT=str(folder / "media"),
+    )
+    for command in (["migrate", "--no-input"], ["collectstatic", "--no-input"], ["load_demo"]):
+        done = manage(*command, environment=environment)
+        assert done.returncode == 0, done.stderr
+    with Gunicorn(environment, folder / "gunicorn.log") as server:
+        server.static_root = folder / "static"
+        yield server
