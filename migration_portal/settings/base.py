@@ -207,11 +207,14 @@ OTP_TOTP_ISSUER = "migration.gov.az"
 
 # No inline script anywhere: the admin's few inline blocks carry the request's nonce, and
 # public pages (which a shared cache will keep) carry none.
+# The body editor (Tiptap, inside django-prose-editor) adds one fixed <style> element with
+# ProseMirror's base rules; this is its hash. The browser tests fail if an upgrade changes it.
+EDITOR_STYLE_HASH = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF, NONCE],
-        "style-src": [SELF],
+        "style-src": [SELF, EDITOR_STYLE_HASH],
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
         "connect-src": [SELF],
