@@ -14,13 +14,12 @@ def database_answers():
     """Say whether the database answers a trivial query (within its connect timeout)."""
     connection = connections[DEFAULT_DB_ALIAS]
     try:
-        # A connection the server dropped since the last request is replaced, not reused.
-        connection.close_if_unusable_or_obsolete()
+        # With CONN_HEALTH_CHECKS, a connection the server dropped since the last request is
+        # replaced here rather than reused.
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except Exception:  # any failure means "cannot serve", never a 500 page
-        connection.close()
         return False
     return True
 
