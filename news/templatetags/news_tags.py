@@ -28,8 +28,10 @@ def _counterpart(path, language):
     The path comes from the request as the visitor typed it, so only a path on this site
     is ever linked to.
     """
+    if not _is_local(path):
+        return _home(language)
     translated = translate_url(path, language)
-    if _is_local(translated) and (translated != path or language == current_language()):
+    if translated != path or language == current_language():
         return translated
     return _home(language)
 
