@@ -28,6 +28,19 @@ def announcements(db):
     return Category.objects.get(key="announcements")
 
 
+@pytest.fixture
+def cache_down(settings):
+    """Point the cache at a Redis address where nothing listens, as production configures it."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            # Nothing listens on port 1 of the loopback: every command fails at once.
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.2},
+        }
+    }
+
+
 @pytest.fixture(scope="session")
 def production_site(tmp_path_factory):
     """The site as deployed: migrated, static files collected, served by gunicorn (SQLite)."""

@@ -3,7 +3,7 @@
 import logging
 
 import pytest
-from django.test import Client, override_settings
+from django.test import Client
 from django.urls import reverse
 
 from migration_portal.bursts import Burst
@@ -11,15 +11,6 @@ from news.presence import note_opened
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
-
-UNREACHABLE_REDIS = {
-    "default": {
-        "BACKEND": "django_redis.cache.RedisCache",
-        # Nothing listens on port 1 of the loopback: every command fails at once.
-        "LOCATION": "redis://127.0.0.1:1/0",
-        "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.2},
-    }
-}
 
 
 @pytest.fixture
@@ -31,16 +22,14 @@ def cache_log(caplog):
     return caplog
 
 
-@override_settings(CACHES=UNREACHABLE_REDIS)
-def test_public_pages_are_served_without_the_cache(client, cache_log):
+def test_public_pages_are_served_without_the_cache(client, cache_down, cache_log):
     article = ArticleFactory()
     for url in ("/az/", "/en/news/", article.get_absolute_url("ru"), "/healthz"):
         assert client.get(url).status_code == 200
 
 
-@override_settings(CACHES=UNREACHABLE_REDIS)
 def test_the_editing_warning_is_left_out_with_one_line_in_the_log(
-    admin_client, django_user_model, cache_log
+    admin_client, django_user_model, cache_down, cache_log
 ):
     article = ArticleFactory()
     other = django_user_model.objects.create_superuser("rashad", "r@example.org", "x")

@@ -48,9 +48,10 @@ def is_fully_signed_in(request):
     return not is_required(user) and confirmed_device(user) is None
 
 
-def token_field():
+def token_field(help_text=""):
     return forms.CharField(
         label=_("Code from the authenticator app"),
+        help_text=help_text,
         required=False,
         max_length=8,
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
@@ -75,7 +76,7 @@ def check_token(device, token):
 class SignInForm(AdminAuthenticationForm):
     """The admin's sign-in: password, then the authenticator's code for accounts that have one."""
 
-    otp_token = token_field()
+    otp_token = token_field(_("Leave it empty if you have not set up two-factor sign-in."))
 
     def clean(self):
         cleaned_data = super().clean()
