@@ -43,11 +43,13 @@ class Response:
         return self.body.decode()
 
 
-def request(port, path, method="GET", headers=None, timeout=10):
+def request(port, path, method="GET", headers=None, body=None, timeout=10):
     """Send one HTTP request to 127.0.0.1:``port`` and return the answer, redirects unfollowed."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
     try:
-        connection.request(method, path, headers={"Host": "127.0.0.1", **(headers or {})})
+        connection.request(
+            method, path, body=body, headers={"Host": "127.0.0.1", **(headers or {})}
+        )
         answer = connection.getresponse()
         return Response(answer.status, dict(answer.getheaders()), answer.read())
     finally:

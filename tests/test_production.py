@@ -70,7 +70,7 @@ def test_security_headers_on_a_public_page(production_site):
     assert "Set-Cookie" not in headers
 
 
-def test_check_deploy_finds_nothing_to_warn_about(production_site):
+def test_check_deploy_finds_nothing_to_warn_about():
     environment = production_environment(
         DATABASE_URL="postgres://portal@db.internal:5432/portal",
         CACHE_URL="redis://cache.internal:6379/0",
@@ -78,6 +78,30 @@ def test_check_deploy_finds_nothing_to_warn_about(production_site):
     done = manage("check", "--deploy", "--fail-level", "WARNING", environment=environment)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "System check identified no issues" in done.stdout
+
+
+def test_the_language_cookie_is_secure_and_same_site(production_site):
+    sign_in = production_site.get("/admin/login/", headers=VISITOR)
+    csrf_cookie = sign_in.headers["Set-Cookie"].split(";")[0]
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', sign_in.text()).group(1)
+
+    switched = production_site.get(
+        "/i18n/setlang/",
+        method="POST",
+        body=f"language=ru&next=/admin/&csrfmiddlewaretoken={token}",
+        headers={
+            **VISITOR,
+            "Cookie": csrf_cookie,
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Referer": "https://news.example.org/admin/login/",
+            "Origin": "https://news.example.org",
+        },
+    )
+
+    assert switched.status == 302
+    cookie = [part.strip() for part in switched.headers["Set-Cookie"].split(";")]
+    assert cookie[0] == "django_language=ru"
+    assert {"Secure", "HttpOnly", "SameSite=Lax"} <= set(cookie)
 
 
 def closed_port():

@@ -23,8 +23,10 @@ DEVICE_NAME = "Authenticator app"
 
 
 def confirmed_device(user):
-    """Return the user's confirmed authenticator, or None."""
-    return TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    """Return the user's confirmed authenticator, or None (read once per request)."""
+    if not hasattr(user, "_confirmed_totp_device"):
+        user._confirmed_totp_device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    return user._confirmed_totp_device
 
 
 def is_required(user):

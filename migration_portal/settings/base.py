@@ -100,11 +100,12 @@ CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
     # Redis down must not take the site down: every cache error is answered as a miss, with
     # a short wait and a line in the log (see LOGGING), instead of a 500.
+    cache_timeout = env.float("CACHE_TIMEOUT_SECONDS", default=0.5)
     CACHES["default"].setdefault("OPTIONS", {}).update(
         {
             "IGNORE_EXCEPTIONS": True,
-            "SOCKET_CONNECT_TIMEOUT": env.float("CACHE_TIMEOUT_SECONDS", default=0.5),
-            "SOCKET_TIMEOUT": env.float("CACHE_TIMEOUT_SECONDS", default=0.5),
+            "SOCKET_CONNECT_TIMEOUT": cache_timeout,
+            "SOCKET_TIMEOUT": cache_timeout,
         }
     )
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
