@@ -30,17 +30,21 @@ class Burst:
 
 
 class OncePerBurstFilter(logging.Filter):
-    """Let one record of a logger through per burst, shortened to one line."""
+    """Let one record of a logger through per burst, shortened to one line.
 
-    def __init__(self, name=""):
+    ``message``, if given, replaces the record's own (a library's terse "Exception ignored").
+    """
+
+    def __init__(self, name="", message=None):
         super().__init__(name)
         self.burst = Burst()
+        self.message = message
 
     def filter(self, record):
         unreported = self.burst.admit()
         if unreported is None:
             return False
-        message = record.getMessage()
+        message = self.message or record.getMessage()
         if record.exc_info and record.exc_info[1] is not None:
             message = f"{message}: {record.exc_info[1]!r}"
         if unreported:

@@ -44,6 +44,7 @@ def test_the_editing_warning_is_left_out_with_one_line_in_the_log(
     assert "may be editing it" not in response.content.decode()
     notes = [record.getMessage() for record in cache_log.records]
     assert len(notes) == 1
+    assert notes[0].startswith("The shared cache cannot be reached")
     assert "Connection" in notes[0]
 
 

@@ -243,11 +243,16 @@ PUBLIC_CACHE_SECONDS = env.int("PUBLIC_CACHE_SECONDS", default=60)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"once_per_burst": {"()": "migration_portal.bursts.OncePerBurstFilter"}},
+    "filters": {
+        "cache_once_per_burst": {
+            "()": "migration_portal.bursts.OncePerBurstFilter",
+            "message": "The shared cache cannot be reached; reads answer as misses until it is up",
+        }
+    },
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
         # One line when the cache goes away, then one per quiet minute, not one per request.
-        "migration_portal.cache": {"filters": ["once_per_burst"]},
+        "migration_portal.cache": {"filters": ["cache_once_per_burst"]},
     },
 }
