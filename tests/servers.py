@@ -20,10 +20,14 @@ PORTS = os.environ.get("TEST_PORTS", "18100-18199")
 TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/4")
 
 
-def free_port():
-    """Return a loopback TCP port of TEST_PORTS that nothing listens on now."""
+def free_port(from_top=False):
+    """Return a loopback TCP port of TEST_PORTS that nothing listens on now.
+
+    Servers take the lowest; ``from_top`` gives one that stays closed while they start.
+    """
     first, last = (int(bound) for bound in PORTS.split("-"))
-    for port in range(first, last + 1):
+    ports = range(first, last + 1)
+    for port in reversed(ports) if from_top else ports:
         with socket.socket() as probe:
             try:
                 probe.bind(("127.0.0.1", port))
