@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test lint format messages catalogues superuser install clean
+.PHONY: run test lint format messages catalogues superuser install clean prod-check fuzz
 
 run: $(INSTALLED) catalogues
 	$(MANAGE) migrate --no-input
@@ -21,6 +21,14 @@ lint: $(INSTALLED) catalogues
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 	$(MANAGE) catalogues --check
+
+# Production settings end to end: check --deploy, collectstatic, and a page served by gunicorn.
+prod-check: $(INSTALLED) catalogues
+	$(PY) scripts/prod_check.py
+
+# The property-based tests at length: 10,000 requests, none may get a 5xx.
+fuzz: $(INSTALLED) catalogues
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-10000} $(PY) -m pytest tests/test_fuzz.py -p no:cacheprovider --hypothesis-show-statistics
 
 format: $(INSTALLED)
 	$(PY) -m ruff check --fix .
@@ -47,4 +55,4 @@ $(INSTALLED): pyproject.toml
 	touch $@
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache .hypothesis

@@ -16,7 +16,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # The admin's language switch; public pages switch language by their URL prefix.
     path("i18n/", include("django.conf.urls.i18n")),
-    path("healthz", views.health, name="health"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path(
         "sitemap.xml",
@@ -54,6 +53,9 @@ urlpatterns += i18n_patterns(
         name="privacy",
     ),
 )
+
+# The database out of reach answers 503 with the page in the visitor's language.
+handler500 = "migration_portal.outage.server_error_or_unavailable"
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -5,6 +5,7 @@ from .feeds import ReleasesAtom, ReleasesRss
 
 app_name = "news"
 
+register_converter(converters.IdConverter, "id")
 register_converter(converters.YearConverter, "year")
 register_converter(converters.MonthConverter, "month")
 
@@ -20,10 +21,10 @@ urlpatterns = [
     # Before the release's own addresses: four digits there name a year of the archive.
     path("news/<year:year>/", views.YearArchiveView.as_view(), name="archive_year"),
     path("news/<year:year>/<month:month>/", views.MonthArchiveView.as_view(), name="archive_month"),
-    path("news/<int:pk>/", views.ArticleDetailView.as_view(), name="article_short"),
-    path("news/<int:pk>/preview/", views.ArticlePreviewView.as_view(), name="preview"),
+    path("news/<id:pk>/", views.ArticleDetailView.as_view(), name="article_short"),
+    path("news/<id:pk>/preview/", views.ArticlePreviewView.as_view(), name="preview"),
     # Any slug is accepted here so that a wrong or outdated one can redirect to the right one.
-    path("news/<int:pk>/<str:slug>/", views.ArticleDetailView.as_view(), name="article"),
+    path("news/<id:pk>/<str:slug>/", views.ArticleDetailView.as_view(), name="article"),
     # The old site's addresses of releases.
     re_path(
         r"^(?:news|press)_detail/(?P<legacy_id>[0-9]{1,10})/?$",

@@ -3,6 +3,7 @@ from django.utils import translation
 
 from news.models import Category
 from tests.factories import ArticleFactory
+from tests.servers import TEST_REDIS_URL, Gunicorn, manage, production_environment
 
 
 @pytest.fixture(autouse=True)
@@ -25,3 +26,35 @@ def news_category(db):
 @pytest.fixture
 def announcements(db):
     return Category.objects.get(key="announcements")
+
+
+@pytest.fixture
+def cache_down(settings):
+    """Point the cache at a Redis address where nothing listens, as production configures it."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            # Nothing listens on port 1 of the loopback: every command fails at once.
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.2},
+        }
+    }
+
+
+@pytest.fixture(scope="session")
+def production_site(tmp_path_factory):
+    """The site as deployed: migrated, static files collected, served by gunicorn (SQLite)."""
+    folder = tmp_path_factory.mktemp("production")
+    environment = production_environment(
+        DATABASE_URL=f"sqlite:///{folder / 'db.sqlite3'}",
+        # A prefix of this run's own: pages another run kept must not answer for this one.
+        CACHE_URL=f"{TEST_REDIS_URL}?KEY_PREFIX={folder.name}",
+        STATIC_ROOT=str(folder / "static"),
+        MEDIA_ROOT=str(folder / "media"),
+    )
+    for command in (["migrate", "--no-input"], ["collectstatic", "--no-input"], ["load_demo"]):
+        done = manage(*command, environment=environment)
+        assert done.returncode == 0, done.stderr
+    with Gunicorn(environment, folder / "gunicorn.log") as server:
+        server.static_root = folder / "static"
+        yield server

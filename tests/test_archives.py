@@ -102,6 +102,16 @@ def test_the_language_switcher_keeps_the_period_where_it_exists(client, archive)
     assert 'href="/ru/news/archive/"' in switcher
 
 
+def test_four_digits_that_name_no_year_are_a_release_s_short_address(client, archive):
+    article = ArticleFactory(id=1234)
+    response = client.get("/en/news/1234/")
+    assert response.status_code == 301
+    assert response["Location"] == article.get_absolute_url("en")
+    # A year of the archive wins over a release of the same number.
+    ArticleFactory(id=2020)
+    assert client.get("/en/news/2020/").status_code == 200
+
+
 def test_release_addresses_always_carry_a_slug_so_years_never_hide_them(archive):
     for article in archive.values():
         for language in ("az", "en", "ru"):

@@ -14,6 +14,7 @@ def load_settings(module, **environment):
     """Import a settings module in a fresh interpreter; return (exit code, stderr)."""
     env = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
     env.pop("DATABASE_URL", None)
+    env.pop("CACHE_URL", None)
     env.update(environment)
     result = subprocess.run(
         [sys.executable, "-c", f"import {module} as s; print(s.DATABASES['default']['ENGINE'])"],
@@ -60,12 +61,35 @@ def test_production_refuses_to_start_without_a_database():
     assert "DATABASE_URL" in error
 
 
-def test_production_starts_with_both():
+PRODUCTION = {
+    "DJANGO_SECRET_KEY": "x" * 50,
+    "DATABASE_URL": "postgres://u:p@db.internal:5432/portal",
+    "DJANGO_ALLOWED_HOSTS": "news.example.org",
+}
+
+
+def test_production_refuses_to_start_without_a_shared_cache():
+    code, _, error = load_settings("migration_portal.settings.production", **PRODUCTION)
+    assert code != 0
+    assert "CACHE_URL" in error
+
+
+@pytest.mark.parametrize(
+    "cache_url", ["locmemcache://", "dummycache://", "filecache:///tmp/portal-cache"]
+)
+def test_production_refuses_a_cache_other_app_servers_cannot_see(cache_url):
+    code, _, error = load_settings(
+        "migration_portal.settings.production", CACHE_URL=cache_url, **PRODUCTION
+    )
+    assert code != 0
+    assert "not shared between app servers" in error
+
+
+def test_production_starts_with_a_secret_a_database_and_redis():
     code, engine, error = load_settings(
         "migration_portal.settings.production",
-        DJANGO_SECRET_KEY="x" * 50,
-        DATABASE_URL="postgres://u:p@db.internal:5432/portal",
-        DJANGO_ALLOWED_HOSTS="news.example.org",
+        CACHE_URL="redis://cache.internal:6379/0",
+        **PRODUCTION,
     )
     assert code == 0, error
     assert engine == "django.db.backends.postgresql"

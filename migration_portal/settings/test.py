@@ -16,3 +16,5 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # and commit.
 PAGE_CACHE_SECONDS = 0
 KEEP_DERIVED_CONTENT = False
+# Tests that need two-factor sign-in for publishers turn it on themselves.
+TWO_FACTOR_REQUIRED_FOR_PUBLISHERS = False

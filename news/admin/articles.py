@@ -14,6 +14,8 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from modeltranslation.translator import translator
 from reversion.admin import VersionAdmin
 
+from migration_portal.admin.csp import NonceMediaMixin
+
 from ..forms import ArticleAdminForm, ChangeKind
 from ..languages import LANGUAGE_CODES
 from ..models import Article, ArticleEvent, ChangeNote, Translation
@@ -61,6 +63,7 @@ class ReleaseYearFilter(admin.SimpleListFilter):
 
 @admin.register(Article)
 class ArticleAdmin(
+    NonceMediaMixin,
     HistoryMixin,
     TranslationMixin,
     TrashMixin,

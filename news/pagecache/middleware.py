@@ -20,16 +20,8 @@ from django.utils.http import http_date
 from . import compression
 from .generation import cache_did_not_answer, current_state
 
-# Headers a page keeps in the cache; the middleware around this one adds the security headers.
-KEPT_HEADERS = (
-    "Content-Type",
-    "Content-Language",
-    "Cache-Control",
-    "Vary",
-    "X-Robots-Tag",
-    "Link",
-    "Access-Control-Allow-Origin",
-)
+# Headers each kept copy of a page sets for itself; every other header the page had is kept.
+OWN_HEADERS = {"content-length", "content-encoding", "etag", "last-modified", "date"}
 
 
 @dataclass(frozen=True)
@@ -101,7 +93,9 @@ class PageCacheMiddleware:
     def pages(self, response, state, encodings, *, stored):
         """Return {encoding: CachedPage} of ``response``, each body compressed once."""
         body = response.content
-        headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
+        headers = {
+            name: value for name, value in response.items() if name.lower() not in OWN_HEADERS
+        }
         # Weak: the encodings of one page are the same content to the client.
         etag = f'W/"{hashlib.sha256(body).hexdigest()[:32]}"'
         last_modified = int(state.since.timestamp()) if state else None

@@ -1,6 +1,7 @@
 from django import template
 from django.conf import settings
 from django.urls import reverse, translate_url
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import get_text_list
 from django.utils.translation import get_language_info, gettext, override
 
@@ -17,8 +18,19 @@ def _home(language):
         return reverse("news:home")
 
 
+def _is_local(url):
+    """Say whether ``url`` is a path on this site: "//evil.example/az/" is another site."""
+    return url.startswith("/") and url_has_allowed_host_and_scheme(url, allowed_hosts=None)
+
+
 def _counterpart(path, language):
-    """Return the same page in ``language``, or that language's home page if there is none."""
+    """Return the same page in ``language``, or that language's home page if there is none.
+
+    The path comes from the request as the visitor typed it, so only a path on this site
+    is ever linked to.
+    """
+    if not _is_local(path):
+        return _home(language)
     translated = translate_url(path, language)
     if translated != path or language == current_language():
         return translated
@@ -36,7 +48,7 @@ def alternate_links(context):
     request = context["request"]
     urls = context["alternate_urls"]
     if urls is None:
-        urls = {code: translate_url(request.path, code) for code in LANGUAGE_CODES}
+        urls = {code: _counterpart(request.path, code) for code in LANGUAGE_CODES}
     links = [(code, request.build_absolute_uri(url)) for code, url in urls.items()]
     if links:
         default = dict(links).get(settings.LANGUAGE_CODE, links[0][1])

@@ -12,6 +12,7 @@ from django.views.generic import ListView, TemplateView
 from ..languages import LANGUAGE_CODES, current_language
 from ..models import Article
 from ..pagecache.generation import remembered
+from .articles import ArticleDetailView
 from .lists import ReleaseListPageMixin
 from .public import PublicPageMixin
 
@@ -86,8 +87,11 @@ class ArchivePeriodMixin(ReleaseListPageMixin):
 
     def get(self, request, *args, **kwargs):
         if not self.has_releases(current_language()):
-            raise Http404
+            return self.not_in_archive(request)
         return super().get(request, *args, **kwargs)
+
+    def not_in_archive(self, request):
+        raise Http404
 
     def get_queryset(self):
         year, month = self.get_period()
@@ -116,6 +120,10 @@ class ArchivePeriodMixin(ReleaseListPageMixin):
 
 
 class YearArchiveView(ArchivePeriodMixin, ListView):
+    def not_in_archive(self, request):
+        # Four digits that name no year of the archive may be a release's short address.
+        return ArticleDetailView.as_view()(request, pk=self.kwargs["year"])
+
     def get_list_title(self):
         return _("Releases of %(year)s") % {"year": self.kwargs["year"]}
 
