@@ -29,6 +29,8 @@ class ArticleAdminForm(forms.ModelForm):
     """
 
     editor = None
+    # Offered to publishers editing a published release only; see takes_change_note.
+    CHANGE_NOTE_FIELDS = ("change_kind", "change_note")
 
     # The release's edit counter when this form was loaded; see Article.lock_version.
     loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -54,8 +56,16 @@ class ArticleAdminForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         # The instance changes as the form validates; these keep what the release was.
         self.previous_status = self.instance.status if self.instance.pk else None
+        if not self.takes_change_note:
+            for name in self.CHANGE_NOTE_FIELDS:
+                self.fields.pop(name, None)
         if "loaded_version" in self.fields and not self.is_bound:
             self.fields["loaded_version"].initial = self.instance.lock_version
+
+    @property
+    def takes_change_note(self):
+        """Say whether this editor may tell visitors of changes: publishers, once published."""
+        return self.previous_status == Status.PUBLISHED and publishes_releases(self.editor)
 
     @property
     def edits_published_release(self):
@@ -101,13 +111,21 @@ class ArticleAdminForm(forms.ModelForm):
             )
 
     def check_change_note(self):
-        if not (self.edits_published_release and publishes_releases(self.editor)):
+        if not (self.takes_change_note and self.edits_published_release):
             return
         kind = self.cleaned_data.get("change_kind")
         if not kind:
             self.add_error("change_kind", _("Say whether this is a minor or a major change."))
         elif kind == ChangeKind.MAJOR and not self.cleaned_data.get("change_note", "").strip():
             self.add_error("change_note", _("A major change needs a short note for visitors."))
+
+    def change_note_to_publish(self):
+        """Return the note visitors are to see for this save, or "" if they are told nothing."""
+        if not (self.takes_change_note and self.edits_published_release):
+            return ""
+        if self.cleaned_data.get("change_kind") != ChangeKind.MAJOR:
+            return ""
+        return self.cleaned_data["change_note"].strip()
 
     def check_concurrent_edit(self):
         """Refuse to save over changes someone else saved since this form was loaded."""

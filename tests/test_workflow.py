@@ -481,6 +481,49 @@ def test_minor_change_shows_visitors_nothing_new(publisher, client):
     assert "release__changes" not in after
 
 
+@pytest.mark.parametrize(
+    ("role", "traits"),
+    [("translator", {}), ("author", {"draft": True}), ("author", {"submitted": True})],
+)
+def test_only_publishers_may_tell_visitors_of_an_update(request, client, role, traits):
+    """Translators and authors get no "Updated" note, however they craft the request."""
+    editor = request.getfixturevalue(role)
+    article = ArticleFactory(title_en="Fees", **traits)
+    before = snapshot(article)
+
+    response = save(
+        editor.client,
+        article,
+        title_en="Fees, reworded",
+        change_kind="major",
+        change_note="Bizdən yeni qayda.",
+    )
+
+    assert response.status_code == 403
+    assert_unchanged(article, before)
+    assert not ChangeNote.objects.exists()
+    if not traits:
+        assert "Bizdən yeni qayda." not in page(client.get(fresh(article).get_absolute_url("en")))
+
+
+def test_a_change_note_is_told_only_of_an_edit_that_keeps_the_release_published(publisher):
+    article = ArticleFactory()
+    withdrawal = written_form(
+        article,
+        publisher=True,
+        status="withdrawn",
+        withdrawal_reason_az="Səhv rəqəmlər.",
+        change_kind="major",
+        change_note="Bizdən yeni qayda.",
+    )
+
+    response = publisher.client.post(change_url(article), withdrawal)
+
+    assert response.status_code == 302
+    assert fresh(article).status == "withdrawn"
+    assert not ChangeNote.objects.exists()
+
+
 # 5. Previews for staff
 
 

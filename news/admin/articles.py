@@ -13,7 +13,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from modeltranslation.translator import translator
 from reversion.admin import VersionAdmin
 
-from ..forms import ArticleAdminForm, ChangeKind
+from ..forms import ArticleAdminForm
 from ..languages import LANGUAGE_CODES
 from ..models import Article, ArticleEvent, ChangeNote
 from ..presence import note_opened
@@ -142,6 +142,8 @@ class ArticleAdmin(
         if obj is None:
             return
         readonly = set(self.get_readonly_fields(request, obj))
+        if not publishes_releases(request.user):
+            readonly.update(ArticleAdminForm.CHANGE_NOTE_FIELDS)
         for key in request.POST:
             # Date and time arrive as two inputs, published_at_0 and published_at_1.
             name = SPLIT_WIDGET_SUFFIX.sub("", key) if key not in EDITABLE_FIELD_NAMES else key
@@ -185,8 +187,8 @@ class ArticleAdmin(
         if getattr(request, "restoring_revision", False):
             actions = [ArticleEvent.Action.REVISION_RESTORED]
         remark = ""
-        if form.cleaned_data.get("change_kind") == ChangeKind.MAJOR:
-            remark = form.cleaned_data["change_note"].strip()
+        if note := form.change_note_to_publish():
+            remark = note
             ChangeNote.objects.create(
                 article=obj, note=remark, language=obj.original_language, created_by=request.user
             )
