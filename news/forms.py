@@ -1,7 +1,7 @@
 """The press release form of the admin, with the newsroom's rules checked on the server."""
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -25,10 +25,12 @@ class ChangeKind(models.TextChoices):
 class ArticleAdminForm(forms.ModelForm):
     """Checks every status move, remark, reason, change note and concurrent edit.
 
-    ``editor`` is set on the class ArticleAdmin.get_form builds for each request.
+    ``editor``, and ``revision`` when one is being restored, are set on the class that
+    ArticleAdmin.get_form builds for each request.
     """
 
     editor = None
+    revision = None
     # Offered to publishers editing a published release only; see takes_change_note.
     CHANGE_NOTE_FIELDS = ("change_kind", "change_note")
 
@@ -61,6 +63,28 @@ class ArticleAdminForm(forms.ModelForm):
                 self.fields.pop(name, None)
         if "loaded_version" in self.fields and not self.is_bound:
             self.fields["loaded_version"].initial = self.instance.lock_version
+        if self.revision is not None and not self.is_bound:
+            self.initial.update(self.revision_values())
+
+    def revision_values(self):
+        """Return the revision's values of the fields this editor may change in this form.
+
+        Fields the editor may not change are not in the form at all (the admin makes them
+        read-only), so they keep the values the release has now.
+        """
+        saved = self.revision.field_dict
+        values = {}
+        for name in self.fields:
+            try:
+                field = Article._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            if field.attname in saved:
+                values[name] = saved[field.attname]
+        # A status this editor may not move the release to stays as it is.
+        if "status" in values and values["status"] not in dict(self.fields["status"].choices):
+            del values["status"]
+        return values
 
     @property
     def takes_change_note(self):
@@ -101,7 +125,8 @@ class ArticleAdminForm(forms.ModelForm):
             )
 
     def check_withdrawal(self, status):
-        if status != Status.WITHDRAWN or self.previous_status == Status.WITHDRAWN:
+        # Asked on every save of a withdrawn release, so its notice never loses its reason.
+        if status != Status.WITHDRAWN:
             return
         original = self.cleaned_data.get("original_language", self.instance.original_language)
         field = build_localized_fieldname("withdrawal_reason", original)

@@ -336,3 +336,15 @@ def withdrawal_notice(response):
         r'<aside class="notice notice--withdrawn".*?</aside>', page(response), re.DOTALL
     )
     return found.group(0) if found else None
+
+
+def restore(client, article, version, **changes):
+    """Open a revision the way the history page links to it and save the form it shows.
+
+    ``changes`` are made to the form before it is posted.
+    """
+    opened = client.get(revision_url(article, version))
+    assert opened.status_code == 200
+    data = rendered_form(opened)
+    assert "loaded_version" in data, "the revision page shows no release form"
+    return opened, client.post(revision_url(article, version), {**data, **changes})

@@ -37,6 +37,7 @@ from tests.newsroom import (
     page,
     public_lists,
     rendered_form,
+    restore,
     revision_url,
     save,
     snapshot,
@@ -613,15 +614,6 @@ FIELDS_OF_A_REVISION = [
     "status",
     "published_at",
 ]
-
-
-def restore(client, article, version):
-    """Open a revision the way the history page links to it and save the form it shows."""
-    opened = client.get(revision_url(article, version))
-    assert opened.status_code == 200
-    data = rendered_form(opened)
-    assert data.get("title_az") is not None, "the revision form shows no fields"
-    return opened, client.post(revision_url(article, version), data)
 
 
 def test_restoring_an_older_revision_brings_every_language_back_exactly(publisher, frozen):

@@ -20,6 +20,7 @@ from ..presence import note_opened
 from ..roles import publishes_releases, translation_languages, writes_releases
 from ..workflow import actions_for, record, statuses_for
 from .history import HistoryMixin
+from .revisions import RevisionMixin
 from .slugs import SlugFromTitleMixin
 from .translations import MissingLanguageFilter, TranslationMixin
 from .trash import TrashFilter, TrashMixin
@@ -37,6 +38,7 @@ SPLIT_WIDGET_SUFFIX = re.compile(r"_[01]$")
 
 @admin.register(Article)
 class ArticleAdmin(
+    RevisionMixin,
     HistoryMixin,
     TranslationMixin,
     TrashMixin,
@@ -89,7 +91,11 @@ class ArticleAdmin(
         return not (is_author_only and obj.status in Article.ON_RECORD)
 
     def get_form(self, request, obj=None, **kwargs):
-        attributes = {**self.translation_controls(request, obj), "editor": request.user}
+        attributes = {
+            **self.translation_controls(request, obj),
+            "editor": request.user,
+            "revision": getattr(request, "restoring_revision", None),
+        }
         kwargs["form"] = type("ArticleAdminForm", (self.form,), attributes)
         form = super().get_form(request, obj, **kwargs)
         if "status" in form.base_fields:
@@ -184,8 +190,10 @@ class ArticleAdmin(
             by_publisher=publishes_releases(request.user),
             now=now,
         )
-        if getattr(request, "restoring_revision", False):
-            actions = [ArticleEvent.Action.REVISION_RESTORED]
+        if getattr(request, "restoring_revision", None):
+            # A status the revision brings back is logged as the move it is.
+            moves = [action for action in actions if action != ArticleEvent.Action.EDITED]
+            actions = [ArticleEvent.Action.REVISION_RESTORED, *moves]
         remark = ""
         if note := form.change_note_to_publish():
             remark = note

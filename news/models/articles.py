@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -63,6 +63,19 @@ class ArticleQuerySet(models.QuerySet):
 
     def not_in_trash(self):
         return self.filter(deleted_at__isnull=True)
+
+    def set_trashed(self, trashed, user):
+        """Move these releases into the trash or out of it, as an edit by ``user``.
+
+        The edit counter moves, so a form opened before is refused as stale.
+        """
+        now = timezone.now()
+        return self.update(
+            deleted_at=now if trashed else None,
+            lock_version=F("lock_version") + 1,
+            last_edited_by=user,
+            updated_at=now,
+        )
 
     def on_record(self, now=None):
         """Return the releases that have gone public: published or since withdrawn."""
