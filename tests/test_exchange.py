@@ -460,6 +460,15 @@ def test_imported_bodies_are_sanitised(tmp_path):
         assert "<img" not in lowered
 
 
+def test_imported_bodies_keep_the_text_after_an_unclosed_element(tmp_path):
+    record = make_record(1, body={"az": "<p>Bir.</p><script><p>İki.</p>", "en": "<math><p>Two."})
+
+    run("import_articles", str(write_array(tmp_path, [record])))
+
+    article = Article.objects.get(legacy_id=1)
+    assert (article.body_az, article.body_en) == ("<p>Bir.</p><p>İki.</p>", "<p>Two.</p>")
+
+
 # --- Export and round trip --------------------------------------------------------------------
 
 
