@@ -10,6 +10,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
+from .limits import CHANGE_NOTE_MAX_LENGTH, validate_characters
 from .models import Article
 from .roles import publishes_releases
 from .workflow import check_move
@@ -49,6 +50,8 @@ class ArticleAdminForm(forms.ModelForm):
     )
     change_note = forms.CharField(
         required=False,
+        max_length=CHANGE_NOTE_MAX_LENGTH,
+        validators=[validate_characters],
         widget=forms.Textarea(attrs={"rows": 2}),
         label=_("Change note"),
         help_text=_("What changed, for visitors, in the release's original language."),
@@ -141,7 +144,11 @@ class ArticleAdminForm(forms.ModelForm):
         kind = self.cleaned_data.get("change_kind")
         if not kind:
             self.add_error("change_kind", _("Say whether this is a minor or a major change."))
-        elif kind == ChangeKind.MAJOR and not self.cleaned_data.get("change_note", "").strip():
+        elif (
+            kind == ChangeKind.MAJOR
+            and "change_note" not in self.errors
+            and not self.cleaned_data.get("change_note", "").strip()
+        ):
             self.add_error("change_note", _("A major change needs a short note for visitors."))
 
     def change_note_to_publish(self):
