@@ -1,4 +1,3 @@
-import reversion
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -9,11 +8,9 @@ class NewsConfig(AppConfig):
     verbose_name = _("Press centre")
 
     def ready(self):
-        from . import models
+        from . import revisions
 
         # Every save through the admin or an import keeps the whole release. Registered here,
         # once modeltranslation has added each language's columns, so that a revision holds
-        # every language; left out are the columns it fills from whichever language was active.
-        reversion.register(
-            models.Article, exclude=["title", "slug", "summary", "body", "withdrawal_reason"]
-        )
+        # every language.
+        revisions.register()

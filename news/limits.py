@@ -61,9 +61,9 @@ def validate_characters(value):
         )
 
 
-def without_unwanted_characters(text):
-    """Return ``text`` without the characters validate_characters refuses."""
-    return _UNWANTED_CHARACTER.sub("", text)
+def escape_unwanted_characters(text):
+    """Return ``text`` with the characters validate_characters refuses written as \\uXXXX."""
+    return _UNWANTED_CHARACTER.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
 
 
 @deconstructible
