@@ -97,7 +97,7 @@ def check_file(open_file, progress=None):
 def write_file(open_file, total, progress=None):
     """Create or update one release per record, with one revision each; all or nothing."""
     problems, done = [], 0
-    for batch in _batches(open_file, problems):
+    for batch in _batches(open_file, problems, compare=False):
         if problems:
             break
         new = [article for _record, article, is_new, _changed in batch if is_new]
@@ -114,10 +114,11 @@ def write_file(open_file, total, progress=None):
         raise ImportFileError(problems)
 
 
-def _batches(open_file, problems):
+def _batches(open_file, problems, compare=True):
     """Yield lists of (record, article with the record applied, is new, changed fields).
 
-    What cannot be read or parsed is added to ``problems`` instead.
+    What cannot be read or parsed is added to ``problems`` instead. ``compare`` is passed on
+    to _applied.
     """
     categories = {category.key: category for category in Category.objects.all()}
     with open_file() as handle:
@@ -132,26 +133,32 @@ def _batches(open_file, problems):
                 except ImportFileError as error:
                     problems += error.problems
                 if len(records) == BATCH:
-                    yield _applied(records)
+                    yield _applied(records, compare)
                     records = []
         except FileError as error:
             problems.append(str(error))
         if records:
-            yield _applied(records)
+            yield _applied(records, compare)
 
 
-def _applied(records):
+def _applied(records, compare=True):
+    """Return the batch's records applied to their releases, new or matched on legacy_id.
+
+    Without ``compare``, a new release is left for create_many to tidy, and its changed
+    fields are not worked out.
+    """
     legacy_ids = [record.legacy_id for record in records if record.legacy_id is not None]
     existing = Article.objects.in_bulk(legacy_ids, field_name="legacy_id")
     batch = []
     for record in records:
         article = existing.get(record.legacy_id) or Article()
         is_new = article.pk is None
-        batch.append((record, article, is_new, _apply(article, record)))
+        changed = _apply(article, record, normalize=compare or not is_new)
+        batch.append((record, article, is_new, changed))
     return batch
 
 
-def _apply(article, record):
+def _apply(article, record, normalize=True):
     """Write ``record`` onto ``article``; return the names of the fields that changed."""
     before = {f.attname: getattr(article, f.attname) for f in article._meta.concrete_fields}
     article.legacy_id = record.legacy_id
@@ -163,6 +170,8 @@ def _apply(article, record):
     for name, values in record.texts.items():
         for language, text in values.items():
             setattr(article, build_localized_fieldname(name, language), text)
+    if not normalize:
+        return []
     article.normalize()
     return sorted(
         name for name, value in before.items() if getattr(article, name) != value and name != "id"

@@ -97,46 +97,50 @@ def _lines(first, handle):
 
 
 class _Window:
-    """The part of the file being decoded, and where it starts in the file."""
+    """The part of the file being decoded, and where it starts in the file.
+
+    ``text[start:]`` is what is left to decode; text before ``start`` is dropped only when
+    more is read, so that moving on from one record to the next copies nothing.
+    """
 
     def __init__(self, handle, line, column):
         self.handle = handle
         self.text = ""
+        self.start = 0
         self.at_end = False
-        # Where self.text[0] is in the file.
+        # Where text[start] is in the file.
         self.line = line
         self.column = column
+
+    def __len__(self):
+        return len(self.text) - self.start
 
     def read_more(self, at_least=CHUNK):
         more = self.handle.read(max(at_least, CHUNK))
         self.at_end = not more
-        self.text += more
+        self.text = self.text[self.start :] + more
+        self.start = 0
         return bool(more)
 
-    def drop(self, index):
-        """Forget the text before ``index``, keeping count of lines and columns."""
-        dropped = self.text[:index]
-        newlines = dropped.count("\n")
-        if newlines:
-            self.line += newlines
-            self.column = len(dropped) - dropped.rfind("\n")
-        else:
-            self.column += len(dropped)
-        self.text = self.text[index:]
+    def drop(self, length):
+        """Move on by ``length`` characters, keeping count of lines and columns."""
+        self.line, self.column = self.where(length)
+        self.start += length
 
-    def where(self, index):
-        before = self.text[:index]
-        newlines = before.count("\n")
+    def where(self, offset):
+        """Return the line and column of the character ``offset`` past the start."""
+        end = self.start + offset
+        newlines = self.text.count("\n", self.start, end)
         if newlines:
-            return self.line + newlines, len(before) - before.rfind("\n")
-        return self.line, self.column + len(before)
+            return self.line + newlines, end - self.text.rfind("\n", self.start, end)
+        return self.line, self.column + offset
 
     def skip_whitespace(self):
         """Drop leading whitespace; return the next character, or "" at the end of the file."""
         while True:
-            self.drop(_WHITESPACE.match(self.text).end())
-            if self.text or not self.read_more():
-                return self.text[:1]
+            self.drop(_WHITESPACE.match(self.text, self.start).end() - self.start)
+            if len(self) or not self.read_more():
+                return self.text[self.start : self.start + 1]
 
 
 def _invalid(window, index, reason):
@@ -156,9 +160,9 @@ def _array(window):
     position = 0
     while True:
         position += 1
-        value, end = _decode(decoder, window, position)
+        value, length = _decode(decoder, window, position)
         yield RawRecord(position, value)
-        window.drop(end)
+        window.drop(length)
         following = window.skip_whitespace()
         if following == ",":
             window.drop(1)
@@ -173,16 +177,16 @@ def _array(window):
 
 
 def _decode(decoder, window, position):
-    """Return the value at the start of the window and where it ends, reading on as needed."""
+    """Return the value at the start of the window and its length, reading on as needed."""
     while True:
         try:
-            value, end = decoder.raw_decode(window.text)
+            value, end = decoder.raw_decode(window.text, window.start)
         except json.JSONDecodeError as error:
             cut_short = error.pos >= len(window.text) - _NEAR_THE_END or error.msg.startswith(
                 "Unterminated string"
             )
             if not cut_short or window.at_end:
-                raise _invalid(window, error.pos, error.msg) from error
+                raise _invalid(window, error.pos - window.start, error.msg) from error
         except RecursionError:
             line, column = window.where(0)
             raise FileError(
@@ -190,11 +194,12 @@ def _decode(decoder, window, position):
                 % {"position": position, "line": line, "column": column}
             ) from None
         else:
+            length = end - window.start
             # A number or a word at the very end may go on in the text not read yet.
-            if end <= MAX_RECORD_LENGTH and (end < len(window.text) or window.at_end):
-                return value, end
-        if len(window.text) > MAX_RECORD_LENGTH:
-            legacy_id = legacy_id_in(window.text)
+            if length <= MAX_RECORD_LENGTH and (end < len(window.text) or window.at_end):
+                return value, length
+        if len(window) > MAX_RECORD_LENGTH:
+            legacy_id = legacy_id_in(window.text[window.start : window.start + 10_000])
             raise FileError(
                 _("record %(position)s%(legacy_id)s: longer than %(limit)s characters")
                 % {
@@ -203,7 +208,7 @@ def _decode(decoder, window, position):
                     "limit": f"{MAX_RECORD_LENGTH:,}",
                 }
             )
-        window.read_more(len(window.text))
+        window.read_more(len(window))
 
 
 def _refuse_anything_after(window):
