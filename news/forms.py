@@ -70,11 +70,9 @@ class ArticleAdminForm(forms.ModelForm):
             self.initial.update(self.revision_values())
 
     def revision_values(self):
-        """Return the revision's values of the fields this editor may change in this form.
-
-        Fields the editor may not change are not in the form at all (the admin makes them
-        read-only), so they keep the values the release has now.
-        """
+        """Return the revision's values of the fields this editor may change in this form."""
+        # Fields the editor may not change are not in the form at all (the admin makes them
+        # read-only), so they keep the values the release has now.
         saved = self.revision.field_dict
         values = {}
         for name in self.fields:

@@ -20,11 +20,8 @@ FORMAT = "json"
 
 
 def revision_fields():
-    """Return the columns a revision of a release keeps: every language, each on its own.
-
-    Left out are the untranslated columns modeltranslation fills from whichever language
-    was active.
-    """
+    """Return the columns a revision of a release keeps: every language, each on its own."""
+    # Left out are the untranslated columns modeltranslation fills from the active language.
     untranslated = translator.get_options_for_model(Article).fields
     return [field.name for field in Article._meta.local_fields if field.name not in untranslated]
 

@@ -63,20 +63,6 @@ def changed_columns(before, after):
     return {name for name in before if before[name] != after[name]}
 
 
-def withdrawn_release_with_history(publisher, frozen):
-    """Return a release written as a draft, then published, then withdrawn, and its draft."""
-    save(publisher.client, **new_release("draft", **texts("Köhnə", "Old English", "Старое")))
-    article = Article.objects.get()
-    frozen.shift(timedelta(minutes=1))
-    save(publisher.client, article, **texts("Yeni", "New English", "Новое"), status="published")
-    frozen.shift(timedelta(minutes=1))
-    save(publisher.client, article, status="withdrawn", withdrawal_reason_az="Səhv rəqəmlər.")
-    frozen.shift(timedelta(minutes=1))
-    article = fresh(article)
-    assert article.status == "withdrawn"
-    return article, versions(article)[-1]
-
-
 def published_release_with_history(publisher, frozen):
     """Return a release written as a draft then published, and its draft revision."""
     save(publisher.client, **new_release("draft", **texts("Köhnə", "Old English", "Старое")))
@@ -85,6 +71,16 @@ def published_release_with_history(publisher, frozen):
     save(publisher.client, article, **texts("Yeni", "New English", "Новое"), status="published")
     frozen.shift(timedelta(minutes=1))
     return fresh(article), versions(article)[-1]
+
+
+def withdrawn_release_with_history(publisher, frozen):
+    """Return a release written as a draft, published, then withdrawn, and its draft."""
+    article, draft = published_release_with_history(publisher, frozen)
+    save(publisher.client, article, status="withdrawn", withdrawal_reason_az="Səhv rəqəmlər.")
+    frozen.shift(timedelta(minutes=1))
+    article = fresh(article)
+    assert article.status == "withdrawn"
+    return article, draft
 
 
 # The revision page

@@ -35,11 +35,8 @@ def export_record(article):
 
 
 def export_chunks(articles):
-    """Yield the JSON text of ``articles`` piece by piece, oldest first, stable between exports.
-
-    Joined, the pieces are exactly ``json.dumps(records, ensure_ascii=False, indent=2)``
-    followed by a line break.
-    """
+    """Yield the JSON text of ``articles`` piece by piece, oldest first, stable between exports."""
+    # Joined, the pieces are json.dumps(records, ensure_ascii=False, indent=2) and a line break.
     ordered = articles.select_related("category").order_by("published_at", "id")
     separator = "[\n"
     for article in ordered.iterator(chunk_size=CHUNK):

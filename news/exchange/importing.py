@@ -55,11 +55,9 @@ class ImportResult:
 
 
 def import_file(open_file, *, dry_run=False, checked=None, written=None):
-    """Check every record of the file, then (unless ``dry_run``) write them all.
-
-    ``open_file()`` opens the file afresh for each reading. ``checked(done)`` and
-    ``written(done, total)`` report progress. Raises ImportFileError listing every problem.
-    """
+    """Check every record of the file, then (unless ``dry_run``) write them all."""
+    # open_file() opens the file afresh for each reading; checked(done) and
+    # written(done, total) report progress. ImportFileError lists every problem.
     result = check_file(open_file, checked)
     if not dry_run:
         write_file(open_file, result.total, written)
@@ -115,11 +113,8 @@ def write_file(open_file, total, progress=None):
 
 
 def _batches(open_file, problems, compare=True):
-    """Yield lists of (record, article with the record applied, is new, changed fields).
-
-    What cannot be read or parsed is added to ``problems`` instead. ``compare`` is passed on
-    to _applied.
-    """
+    """Yield lists of (record, article with the record applied, is new, changed fields)."""
+    # What cannot be read or parsed goes to ``problems`` instead.
     categories = {category.key: category for category in Category.objects.all()}
     with open_file() as handle:
         records = []
@@ -142,11 +137,9 @@ def _batches(open_file, problems, compare=True):
 
 
 def _applied(records, compare=True):
-    """Return the batch's records applied to their releases, new or matched on legacy_id.
-
-    Without ``compare``, a new release is left for create_many to tidy, and its changed
-    fields are not worked out.
-    """
+    """Return the batch's records applied to their releases, new or matched on legacy_id."""
+    # Without ``compare``, a new release is left for create_many to tidy, and its changed
+    # fields are not worked out.
     legacy_ids = [record.legacy_id for record in records if record.legacy_id is not None]
     existing = Article.objects.in_bulk(legacy_ids, field_name="legacy_id")
     batch = []

@@ -42,10 +42,7 @@ def legacy_id_in(text):
 
 
 def read_records(handle):
-    """Yield a RawRecord for each record of ``handle``, positions from 1.
-
-    Raises FileError when the rest of the file cannot be read as records.
-    """
+    """Yield a RawRecord for each record of ``handle``; FileError if the rest cannot be read."""
     first, line, column = handle.read(1), 1, 1
     while first and first in " \t\r\n\ufeff":
         line, column = (line + 1, 1) if first == "\n" else (line, column + 1)
@@ -97,11 +94,10 @@ def _lines(first, handle):
 
 
 class _Window:
-    """The part of the file being decoded, and where it starts in the file.
+    """The part of the file being decoded, and where it starts in the file."""
 
-    ``text[start:]`` is what is left to decode; text before ``start`` is dropped only when
-    more is read, so that moving on from one record to the next copies nothing.
-    """
+    # text[start:] is what is left to decode; what comes before start is dropped only when
+    # more is read, so that moving on from one record to the next copies nothing.
 
     def __init__(self, handle, line, column):
         self.handle = handle

@@ -84,10 +84,8 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(deleted_at__isnull=True)
 
     def set_trashed(self, trashed, user):
-        """Move these releases into the trash or out of it, as an edit by ``user``.
-
-        The edit counter moves, so a form opened before is refused as stale.
-        """
+        """Move these releases into the trash or out of it, as an edit by ``user``."""
+        # The edit counter moves, so a form opened before is refused as stale.
         now = timezone.now()
         return self.update(
             deleted_at=now if trashed else None,
