@@ -1,7 +1,7 @@
 """The press release form of the admin, with the newsroom's rules checked on the server."""
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -10,6 +10,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
+from .limits import CHANGE_NOTE_MAX_LENGTH, validate_characters
 from .models import Article
 from .roles import publishes_releases
 from .workflow import check_move
@@ -25,10 +26,14 @@ class ChangeKind(models.TextChoices):
 class ArticleAdminForm(forms.ModelForm):
     """Checks every status move, remark, reason, change note and concurrent edit.
 
-    ``editor`` is set on the class ArticleAdmin.get_form builds for each request.
+    ``editor``, and ``revision`` when one is being restored, are set on the class that
+    ArticleAdmin.get_form builds for each request.
     """
 
     editor = None
+    revision = None
+    # Offered to publishers editing a published release only; see takes_change_note.
+    CHANGE_NOTE_FIELDS = ("change_kind", "change_note")
 
     # The release's edit counter when this form was loaded; see Article.lock_version.
     loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -45,6 +50,8 @@ class ArticleAdminForm(forms.ModelForm):
     )
     change_note = forms.CharField(
         required=False,
+        max_length=CHANGE_NOTE_MAX_LENGTH,
+        validators=[validate_characters],
         widget=forms.Textarea(attrs={"rows": 2}),
         label=_("Change note"),
         help_text=_("What changed, for visitors, in the release's original language."),
@@ -54,8 +61,36 @@ class ArticleAdminForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         # The instance changes as the form validates; these keep what the release was.
         self.previous_status = self.instance.status if self.instance.pk else None
+        if not self.takes_change_note:
+            for name in self.CHANGE_NOTE_FIELDS:
+                self.fields.pop(name, None)
         if "loaded_version" in self.fields and not self.is_bound:
             self.fields["loaded_version"].initial = self.instance.lock_version
+        if self.revision is not None and not self.is_bound:
+            self.initial.update(self.revision_values())
+
+    def revision_values(self):
+        """Return the revision's values of the fields this editor may change in this form."""
+        # Fields the editor may not change are not in the form at all (the admin makes them
+        # read-only), so they keep the values the release has now.
+        saved = self.revision.field_dict
+        values = {}
+        for name in self.fields:
+            try:
+                field = Article._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            if field.attname in saved:
+                values[name] = saved[field.attname]
+        # A status this editor may not move the release to stays as it is.
+        if "status" in values and values["status"] not in dict(self.fields["status"].choices):
+            del values["status"]
+        return values
+
+    @property
+    def takes_change_note(self):
+        """Say whether this editor may tell visitors of changes: publishers, once published."""
+        return self.previous_status == Status.PUBLISHED and publishes_releases(self.editor)
 
     @property
     def edits_published_release(self):
@@ -91,7 +126,8 @@ class ArticleAdminForm(forms.ModelForm):
             )
 
     def check_withdrawal(self, status):
-        if status != Status.WITHDRAWN or self.previous_status == Status.WITHDRAWN:
+        # Asked on every save of a withdrawn release, so its notice never loses its reason.
+        if status != Status.WITHDRAWN:
             return
         original = self.cleaned_data.get("original_language", self.instance.original_language)
         field = build_localized_fieldname("withdrawal_reason", original)
@@ -101,13 +137,25 @@ class ArticleAdminForm(forms.ModelForm):
             )
 
     def check_change_note(self):
-        if not (self.edits_published_release and publishes_releases(self.editor)):
+        if not (self.takes_change_note and self.edits_published_release):
             return
         kind = self.cleaned_data.get("change_kind")
         if not kind:
             self.add_error("change_kind", _("Say whether this is a minor or a major change."))
-        elif kind == ChangeKind.MAJOR and not self.cleaned_data.get("change_note", "").strip():
+        elif (
+            kind == ChangeKind.MAJOR
+            and "change_note" not in self.errors
+            and not self.cleaned_data.get("change_note", "").strip()
+        ):
             self.add_error("change_note", _("A major change needs a short note for visitors."))
+
+    def change_note_to_publish(self):
+        """Return the note visitors are to see for this save, or "" if they are told nothing."""
+        if not (self.takes_change_note and self.edits_published_release):
+            return ""
+        if self.cleaned_data.get("change_kind") != ChangeKind.MAJOR:
+            return ""
+        return self.cleaned_data["change_note"].strip()
 
     def check_concurrent_edit(self):
         """Refuse to save over changes someone else saved since this form was loaded."""

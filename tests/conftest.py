@@ -1,8 +1,11 @@
 import pytest
+from django.conf import settings
+from django.core.cache import cache
 from django.utils import translation
 
 from news.models import Category
 from tests.factories import ArticleFactory
+from tests.newsroom import NOW, staff
 from tests.servers import TEST_REDIS_URL, Gunicorn, manage, production_environment
 
 
@@ -58,3 +61,46 @@ def production_site(tmp_path_factory):
     with Gunicorn(environment, folder / "gunicorn.log") as server:
         server.static_root = folder / "static"
         yield server
+
+
+@pytest.fixture
+def empty_cache():
+    """Who has which release open lives in the cache; no test may see another's."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def frozen(time_machine):
+    time_machine.move_to(NOW, tick=False)
+    return time_machine
+
+
+# The newsroom's roles, each with a client logged in to the admin in English.
+
+
+@pytest.fixture
+def author(django_user_model):
+    return staff(django_user_model, "aynur", "Authors", "Aynur", "Quliyeva")
+
+
+@pytest.fixture
+def publisher(django_user_model):
+    return staff(django_user_model, "leyla", "Publishers", "Leyla", "Məmmədova")
+
+
+@pytest.fixture
+def other_publisher(django_user_model):
+    return staff(django_user_model, "rashad", "Publishers", "Rəşad", "Əliyev")
+
+
+@pytest.fixture
+def translator(django_user_model):
+    return staff(django_user_model, "john", "Translators: English", "John", "Smith")
+
+
+@pytest.fixture
+def superuser(admin_client):
+    admin_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    return admin_client

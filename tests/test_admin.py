@@ -131,3 +131,12 @@ def test_admin_pages_load_every_asset_from_our_own_host(admin_client):
 
     assert any("jquery-ui" in asset for asset in assets)  # the language tabs' library
     assert [asset for asset in assets if urlsplit(asset).netloc or not asset.startswith("/")] == []
+
+
+def test_body_from_the_admin_keeps_the_text_after_an_unclosed_element(admin_client, news_category):
+    body = "<p>Bir.</p><title><p>İki, <strong>qalın</strong>.</p>"
+    admin_client.post(
+        reverse("admin:news_article_add"), article_form_data(news_category, body_az=body)
+    )
+
+    assert Article.objects.get().body_az == "<p>Bir.</p><p>İki, <strong>qalın</strong>.</p>"

@@ -1,76 +1,26 @@
 """import_articles, export_articles and load_demo, driven the way an operator runs them."""
 
-import io
 import json
 from datetime import UTC, datetime
 
 import pytest
 import time_machine
-from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from news.models import Article, Category
 from tests.factories import ArticleFactory
+from tests.files import (
+    BAKU_MORNING,
+    BAKU_MORNING_UTC,
+    make_record,
+    refusal,
+    run,
+    write_array,
+    write_lines,
+)
 
 pytestmark = pytest.mark.django_db
-
-BAKU_MORNING = "2020-12-15T11:30:00+04:00"
-BAKU_MORNING_UTC = datetime(2020, 12, 15, 7, 30, tzinfo=UTC)
-
-
-def make_record(legacy_id=1, **changes):
-    """Return a valid import record; ``changes`` replace or add top-level fields."""
-    record = {
-        "legacy_id": legacy_id,
-        "category": "news",
-        "published_at": BAKU_MORNING,
-        "status": "published",
-        "title": {
-            "az": f"Xəbər nömrə {legacy_id}",
-            "en": f"Release number {legacy_id}",
-            "ru": f"Сообщение номер {legacy_id}",
-        },
-        "summary": {"az": "Qısa məzmun.", "en": "Short summary.", "ru": "Краткое содержание."},
-        "body": {"az": "<p>Mətn.</p>", "en": "<p>Text.</p>", "ru": "<p>Текст.</p>"},
-    }
-    record.update(changes)
-    return record
-
-
-def write_array(tmp_path, records, name="releases.json"):
-    path = tmp_path / name
-    path.write_text(json.dumps(records, ensure_ascii=False, indent=2), encoding="utf-8")
-    return path
-
-
-def write_lines(tmp_path, lines, name="releases.jsonl"):
-    """Write one line per item: dicts as JSON, strings as they are (for broken lines)."""
-    path = tmp_path / name
-    text = "\n".join(
-        line if isinstance(line, str) else json.dumps(line, ensure_ascii=False) for line in lines
-    )
-    path.write_text(text + "\n", encoding="utf-8")
-    return path
-
-
-def run(command, *args, **options):
-    """Run a management command; return what it wrote to stdout and stderr."""
-    stdout, stderr = io.StringIO(), io.StringIO()
-    call_command(command, *args, stdout=stdout, stderr=stderr, **options)
-    return stdout.getvalue(), stderr.getvalue()
-
-
-def refusal(path, **options):
-    """Import ``path`` expecting a refusal; return the CommandError message.
-
-    Messages are checked in their English source text, so that a translation added later
-    does not break the tests.
-    """
-    with translation.override("en"), pytest.raises(CommandError) as excinfo:
-        run("import_articles", str(path), **options)
-    return str(excinfo.value)
-
 
 # --- Importing valid files -------------------------------------------------------------------
 
@@ -255,7 +205,10 @@ def good_then(bad):
         ({"title": {"az": "Başlıq", "en": 5}}, "title.en: expected text"),
         ({"body": {"az": ["<p>Mətn.</p>"]}}, "body.az: expected text"),
         ({"summary": "Qısa məzmun."}, "summary: expected an object of languages"),
-        ({"title": {"az": "x" * 256}}, "title.az: longer than 255 characters"),
+        (
+            {"title": {"az": "x" * 256}},
+            "title.az: Ensure this value has at most 255 characters (it has 256).",
+        ),
         ({"author": "press office"}, "author: unknown field"),
         ({"id": 4}, "id: unknown field"),
     ],
@@ -460,6 +413,15 @@ def test_imported_bodies_are_sanitised(tmp_path):
         assert "<img" not in lowered
 
 
+def test_imported_bodies_keep_the_text_after_an_unclosed_element(tmp_path):
+    record = make_record(1, body={"az": "<p>Bir.</p><script><p>İki.</p>", "en": "<math><p>Two."})
+
+    run("import_articles", str(write_array(tmp_path, [record])))
+
+    article = Article.objects.get(legacy_id=1)
+    assert (article.body_az, article.body_en) == ("<p>Bir.</p><p>İki.</p>", "<p>Two.</p>")
+
+
 # --- Export and round trip --------------------------------------------------------------------
 
 
@@ -571,18 +533,25 @@ def test_load_demo_dry_run_writes_nothing():
 
 
 def test_a_large_import_reports_progress_on_stderr(tmp_path):
-    path = write_lines(tmp_path, [make_record(n) for n in range(1, 251)])
+    path = write_lines(tmp_path, [make_record(n) for n in range(1, 1002)])
 
     out, err = run("import_articles", str(path))
 
-    assert err.splitlines() == ["100/250 records", "200/250 records", "250/250 records"]
-    assert "Created 250, updated 0, unchanged 0." in out
-    assert Article.objects.count() == 250
+    assert err.splitlines() == [
+        "checked 500 records",
+        "checked 1000 records",
+        "checked 1001 records",
+        "500/1001 records",
+        "1000/1001 records",
+        "1001/1001 records",
+    ]
+    assert "Created 1001, updated 0, unchanged 0." in out
+    assert Article.objects.count() == 1001
 
 
 def test_a_small_import_and_a_quiet_one_report_no_progress(tmp_path):
     small = write_lines(tmp_path, [make_record(n) for n in range(1, 101)], "small.jsonl")
-    large = write_lines(tmp_path, [make_record(n) for n in range(101, 251)], "large.jsonl")
+    large = write_lines(tmp_path, [make_record(n) for n in range(101, 702)], "large.jsonl")
 
     _out, small_err = run("import_articles", str(small))
     _out, quiet_err = run("import_articles", str(large), verbosity=0)

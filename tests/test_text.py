@@ -201,6 +201,98 @@ def test_sanitising_twice_changes_nothing():
     assert sanitize_html(once) == once
 
 
+# Elements a parser treats specially: raw text, plain text to their end tag, foreign content.
+SPECIAL = [
+    "textarea", "title", "iframe", "noscript", "noembed", "noframes", "xmp", "plaintext",
+    "math", "svg", "select", "option", "optgroup", "table", "object",
+]  # fmt: skip
+# Elements whose content is never shown: code and templates.
+HIDDEN = ["script", "style", "template"]
+AFTER = '<p>After, <strong>in bold</strong> and <a href="https://migration.gov.az">a link</a>.</p>'
+AFTER_CLEAN = (
+    '<p>After, <strong>in bold</strong> and <a href="https://migration.gov.az" '
+    'rel="noopener noreferrer">a link</a>.</p>'
+)
+
+
+def cases(name):
+    """Return the ways ``name`` reaches a body: any case, with attributes, closed or not."""
+    return [
+        f"{opening}{{inner}}{closing}"
+        for tag in (name, name.upper(), name[0].upper() + name[1:])
+        for opening in (f"<{tag}>", f"<{tag} class=\"x\" data-note='1 > 0'>")
+        for closing in ("", f"</{tag}>")
+    ]
+
+
+@pytest.mark.parametrize("name", SPECIAL)
+def test_a_special_element_keeps_its_text_and_everything_after_it(name):
+    for case in cases(name):
+        html = "<p>Before.</p>" + case.format(inner="Inside " + AFTER) + "<p>End.</p>"
+
+        cleaned = sanitize_html(html)
+
+        assert cleaned.startswith("<p>Before.</p>"), case
+        assert "Inside" in cleaned, case
+        assert AFTER_CLEAN in cleaned, case
+        assert cleaned.endswith("<p>End.</p>"), case
+        assert "&lt;" not in cleaned, case
+        assert sanitize_html(cleaned) == cleaned, case
+
+
+@pytest.mark.parametrize("name", HIDDEN)
+def test_code_goes_with_its_element_and_an_unclosed_one_swallows_nothing(name):
+    for case in cases(name):
+        html = "<p>Before.</p>" + case.format(inner="alert(1)") + AFTER
+
+        cleaned = sanitize_html(html)
+
+        assert cleaned.startswith("<p>Before.</p>"), case
+        assert cleaned.endswith(AFTER_CLEAN), case
+        assert "<" + name not in cleaned.lower(), case
+        # Closed, it was code and goes; unclosed, it was never code and stays as text.
+        closed = case.lower().endswith(f"</{name}>")
+        assert ("alert(1)" in cleaned) is not closed, case
+        assert sanitize_html(cleaned) == cleaned, case
+
+
+@pytest.mark.parametrize(
+    ("html", "cleaned"),
+    [
+        ("<p>a</p><!-- a note", "<p>a</p> a note"),
+        ("<p>a</p><!-- a note --><p>b</p>", "<p>a</p><p>b</p>"),
+        ("<p>a<!-->b</p>", "<p>ab</p>"),
+        ("<!-- <script> --><p>b</p>", "<p>b</p>"),
+        ("<math><mi>x</mi><mtext>y<p>after</p>", "xy<p>after</p>"),
+        ("<svg><foreignObject>x<p>after</p>", "x<p>after</p>"),
+        ("<svg><style>p {}</style><p>after</p>", "<p>after</p>"),
+        ("<p>x<plaintext><p>after</p></plaintext>", "<p>x</p><p>after</p>"),
+    ],
+)
+def test_comments_and_foreign_content_leave_the_text_around_them(html, cleaned):
+    assert sanitize_html(html) == cleaned
+    assert sanitize_html(cleaned) == cleaned
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<<script>script>alert(1)<</script>/script>",
+        "<scr<script>ipt>alert(1)</script>",
+        "<textarea></textarea><script>alert(1)</script>",
+        "<svg><script>alert(1)</script></svg>",
+        "<math><mtext><style><img src=x onerror=alert(1)></style></mtext></math>",
+        '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>',
+    ],
+)
+def test_taking_special_tags_out_lets_no_script_through(html):
+    cleaned = sanitize_html(html).lower()
+
+    assert "<script" not in cleaned
+    assert "<img" not in cleaned
+    assert "onerror" not in cleaned.replace("onerror=alert(1)&gt;", "")
+
+
 # --- Saving a release -------------------------------------------------------------------------
 
 MALICIOUS = (
@@ -218,6 +310,16 @@ def test_saving_a_release_sanitises_every_language():
 
     article.refresh_from_db()
     assert (article.body_az, article.body_en, article.body_ru) == (SANITISED,) * 3
+
+
+@pytest.mark.django_db
+def test_saving_a_release_keeps_the_text_after_an_unclosed_element():
+    article = ArticleFactory(
+        body_az="<p>Bir.</p><textarea><p>İki.</p>", body_en="<style><p>Two.</p>"
+    )
+
+    article.refresh_from_db()
+    assert (article.body_az, article.body_en) == ("<p>Bir.</p><p>İki.</p>", "<p>Two.</p>")
 
 
 @pytest.mark.django_db

@@ -16,13 +16,14 @@ from reversion.admin import VersionAdmin
 
 from migration_portal.admin.csp import NonceMediaMixin
 
-from ..forms import ArticleAdminForm, ChangeKind
+from ..forms import ArticleAdminForm
 from ..languages import LANGUAGE_CODES
 from ..models import Article, ArticleEvent, ChangeNote, Translation
 from ..presence import note_opened
 from ..roles import publishes_releases, translation_languages, writes_releases
 from ..workflow import actions_for, record, statuses_for
 from .history import HistoryMixin
+from .revisions import RevisionMixin
 from .slugs import SlugFromTitleMixin
 from .translations import MissingLanguageFilter, TranslationMixin
 from .trash import TrashFilter, TrashMixin
@@ -64,6 +65,7 @@ class ReleaseYearFilter(admin.SimpleListFilter):
 @admin.register(Article)
 class ArticleAdmin(
     NonceMediaMixin,
+    RevisionMixin,
     HistoryMixin,
     TranslationMixin,
     TrashMixin,
@@ -126,7 +128,11 @@ class ArticleAdmin(
         return not (is_author_only and obj.status in Article.ON_RECORD)
 
     def get_form(self, request, obj=None, **kwargs):
-        attributes = {**self.translation_controls(request, obj), "editor": request.user}
+        attributes = {
+            **self.translation_controls(request, obj),
+            "editor": request.user,
+            "revision": getattr(request, "restoring_revision", None),
+        }
         kwargs["form"] = type("ArticleAdminForm", (self.form,), attributes)
         form = super().get_form(request, obj, **kwargs)
         if "status" in form.base_fields:
@@ -179,6 +185,8 @@ class ArticleAdmin(
         if obj is None:
             return
         readonly = set(self.get_readonly_fields(request, obj))
+        if not publishes_releases(request.user):
+            readonly.update(ArticleAdminForm.CHANGE_NOTE_FIELDS)
         for key in request.POST:
             # Date and time arrive as two inputs, published_at_0 and published_at_1.
             name = SPLIT_WIDGET_SUFFIX.sub("", key) if key not in EDITABLE_FIELD_NAMES else key
@@ -219,11 +227,13 @@ class ArticleAdmin(
             by_publisher=publishes_releases(request.user),
             now=now,
         )
-        if getattr(request, "restoring_revision", False):
-            actions = [ArticleEvent.Action.REVISION_RESTORED]
+        if getattr(request, "restoring_revision", None):
+            # A status the revision brings back is logged as the move it is.
+            moves = [action for action in actions if action != ArticleEvent.Action.EDITED]
+            actions = [ArticleEvent.Action.REVISION_RESTORED, *moves]
         remark = ""
-        if form.cleaned_data.get("change_kind") == ChangeKind.MAJOR:
-            remark = form.cleaned_data["change_note"].strip()
+        if note := form.change_note_to_publish():
+            remark = note
             ChangeNote.objects.create(
                 article=obj, note=remark, language=obj.original_language, created_by=request.user
             )

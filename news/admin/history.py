@@ -1,9 +1,6 @@
-"""A release's history in the admin: revisions listed, compared word by word, and restored."""
+"""A release's history in the admin: revisions listed and compared word by word."""
 
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
-from django.db.models import Value
-from django.db.models.functions import Greatest
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -19,7 +16,7 @@ SHOWN_IN_DIFF = {"withdrawn_at"}
 
 
 class HistoryMixin:
-    """History with revisions and events, a comparison of two revisions, and restoring one."""
+    """History with revisions and events, and a comparison of two revisions."""
 
     object_history_template = "admin/news/article/object_history.html"
     history_latest_first = True
@@ -34,22 +31,6 @@ class HistoryMixin:
             *super().get_urls(),
         ]
 
-    def revision_view(self, request, object_id, version_id, extra_context=None):
-        # Judge the editor's rights on the release as it stands, not as the revision had it.
-        article = self.get_object(request, unquote(object_id))
-        if not self.has_change_permission(request, article):
-            raise PermissionDenied
-        # Saving the form this view shows restores the revision; save_model logs it so.
-        request.restoring_revision = True
-        response = super().revision_view(request, object_id, version_id, extra_context)
-        if article is not None and request.method == "POST" and response.status_code == 302:
-            # The revision brought its old edit counter back; move it past the one that
-            # editors who opened the release before the restore still hold.
-            Article.objects.filter(pk=article.pk).update(
-                lock_version=Greatest("lock_version", Value(article.lock_version)) + 1
-            )
-        return response
-
     def history_view(self, request, object_id, extra_context=None):
         obj = self.get_object(request, unquote(object_id))
         versions = (
@@ -57,7 +38,12 @@ class HistoryMixin:
             if obj is not None
             else []
         )
-        extra_context = {**(extra_context or {}), "versions": versions}
+        extra_context = {
+            **(extra_context or {}),
+            "versions": versions,
+            # Only those who may change the release are offered to restore one of its revisions.
+            "may_restore": obj is not None and self.has_change_permission(request, obj),
+        }
         return super().history_view(request, object_id, extra_context)
 
     def compare_view(self, request, object_id):

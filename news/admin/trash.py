@@ -2,13 +2,11 @@
 
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from reversion.models import Version
 
 from ..models import Article, ArticleEvent
-from ..pagecache.generation import content_changed
 from ..roles import publishes_releases
 from ..workflow import record
 
@@ -55,16 +53,17 @@ class TrashMixin:
         articles = list(queryset.not_in_trash())
         if any(not self.has_delete_permission(request, article) for article in articles):
             raise PermissionDenied
-        Article.objects.filter(pk__in=[a.pk for a in articles]).update(deleted_at=timezone.now())
-        content_changed()
+        Article.objects.filter(pk__in=[a.pk for a in articles]).set_trashed(True, request.user)
         for article in articles:
             record(article, [ArticleEvent.Action.TRASHED], request.user)
 
-    @admin.action(description=_("Recover selected releases from the trash"), permissions=["delete"])
+    # Recovering brings a release back to visitors, which is a publisher's act.
+    @admin.action(
+        description=_("Recover selected releases from the trash"), permissions=["publish"]
+    )
     def recover_from_trash(self, request, queryset):
         articles = list(queryset.in_trash())
-        Article.objects.filter(pk__in=[a.pk for a in articles]).update(deleted_at=None)
-        content_changed()
+        Article.objects.filter(pk__in=[a.pk for a in articles]).set_trashed(False, request.user)
         for article in articles:
             record(article, [ArticleEvent.Action.RECOVERED], request.user)
         self.message_user(

@@ -4,7 +4,7 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-    dependencies = [("news", "0006_newsroom_roles")]
+    dependencies = [("news", "0008_text_limits_release_dates_and_category_addresses")]
 
     operations = [
         migrations.RemoveIndex(model_name="article", name="article_public_category"),

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
@@ -15,6 +16,18 @@ from modeltranslation.utils import build_localized_fieldname
 
 from ..html import sanitize_html
 from ..languages import LANGUAGE_CODES, current_language
+from ..limits import (
+    BODY_MAX_LENGTH,
+    EARLIEST_STORED,
+    LATEST_STORED,
+    REVIEW_REMARK_MAX_LENGTH,
+    SUMMARY_MAX_LENGTH,
+    TITLE_MAX_LENGTH,
+    WITHDRAWAL_REASON_MAX_LENGTH,
+    MaxCleanLengthValidator,
+    validate_characters,
+    validate_release_date,
+)
 from ..text import SLUG_MAX_LENGTH, make_slug
 from .categories import Category
 from .gate import (
@@ -25,11 +38,17 @@ from .gate import (
     missing_language_indexes,
     public_list_indexes,
 )
-from .localized import localized
+from .localized import at_most, localized
 from .translations import Translation, TranslationState
 
 # The fields a translation is made from; a change to them in the original outdates it.
 SOURCE_FIELDS = ("title", "summary", "body")
+# Translated text columns without a length of their own in the database, and their limits.
+TEXT_LIMITS = {
+    "summary": SUMMARY_MAX_LENGTH,
+    "body": BODY_MAX_LENGTH,
+    "withdrawal_reason": WITHDRAWAL_REASON_MAX_LENGTH,
+}
 
 BODY_EDITOR = {
     "extensions": {
@@ -104,6 +123,7 @@ class Article(models.Model):
     published_at = models.DateTimeField(
         _("release date"),
         default=timezone.now,
+        validators=[validate_release_date],
         help_text=_(
             "Shown on the release. Visitors see a published release from this date and time "
             "(Baku time) on; a later time schedules it."
@@ -119,7 +139,9 @@ class Article(models.Model):
             "and are flagged as outdated when it changes."
         ),
     )
-    title = models.CharField(_("title"), max_length=255, blank=True)
+    title = models.CharField(
+        _("title"), max_length=TITLE_MAX_LENGTH, blank=True, validators=[validate_characters]
+    )
     slug = models.SlugField(
         _("URL slug"),
         max_length=SLUG_MAX_LENGTH,
@@ -129,9 +151,17 @@ class Article(models.Model):
     summary = models.TextField(
         _("summary"),
         blank=True,
+        max_length=SUMMARY_MAX_LENGTH,
+        validators=[MaxLengthValidator(SUMMARY_MAX_LENGTH), validate_characters],
         help_text=_("The lead: one or two plain sentences shown in lists and search results."),
     )
-    body = ProseEditorField(_("body"), blank=True, config=BODY_EDITOR, sanitize=sanitize_html)
+    body = ProseEditorField(
+        _("body"),
+        blank=True,
+        config=BODY_EDITOR,
+        sanitize=sanitize_html,
+        validators=[MaxCleanLengthValidator(BODY_MAX_LENGTH), validate_characters],
+    )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -145,12 +175,22 @@ class Article(models.Model):
     review_remark = models.TextField(
         _("remark from the review"),
         blank=True,
+        max_length=REVIEW_REMARK_MAX_LENGTH,
+        validators=[MaxLengthValidator(REVIEW_REMARK_MAX_LENGTH), validate_characters],
         help_text=_("Why a publisher sent the release back to its author, and what to change."),
     )
-    withdrawn_at = models.DateTimeField(_("withdrawn on"), null=True, blank=True, editable=False)
+    withdrawn_at = models.DateTimeField(
+        _("withdrawn on"),
+        null=True,
+        blank=True,
+        editable=False,
+        validators=[validate_release_date],
+    )
     withdrawal_reason = models.TextField(
         _("reason for withdrawal"),
         blank=True,
+        max_length=WITHDRAWAL_REASON_MAX_LENGTH,
+        validators=[MaxLengthValidator(WITHDRAWAL_REASON_MAX_LENGTH), validate_characters],
         help_text=_("Shown to visitors on the withdrawn release, in each language it has."),
     )
     deleted_at = models.DateTimeField(
@@ -215,6 +255,27 @@ class Article(models.Model):
                 name="article_original_language_known",
             ),
             *availability_constraints(LANGUAGE_CODES),
+            models.CheckConstraint(
+                condition=Q(published_at__gte=EARLIEST_STORED, published_at__lt=LATEST_STORED),
+                name="article_release_date_in_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(withdrawn_at__isnull=True)
+                | Q(withdrawn_at__gte=EARLIEST_STORED, withdrawn_at__lt=LATEST_STORED),
+                name="article_withdrawal_date_in_range",
+            ),
+            models.CheckConstraint(
+                condition=at_most("review_remark", REVIEW_REMARK_MAX_LENGTH),
+                name="article_review_remark_length",
+            ),
+            *(
+                models.CheckConstraint(
+                    condition=at_most(build_localized_fieldname(field, language), limit),
+                    name=f"article_{field}_{language}_length",
+                )
+                for field, limit in TEXT_LIMITS.items()
+                for language in LANGUAGE_CODES
+            ),
         ]
 
     def __str__(self):
@@ -224,11 +285,8 @@ class Article(models.Model):
         return f"#{self.pk}"
 
     def save(self, *args, **kwargs):
-        self.normalize()
-        self.source_digest = self.digest_of(self.original_language)
+        self.prepare_to_save()
         retranslated = self.retranslated_languages()
-        for name, value in self.availability().items():
-            setattr(self, name, value)
         with transaction.atomic():
             # Counted from the stored value, whatever number this copy of the release holds.
             stored = Article.objects.filter(pk=self.pk).values_list("lock_version", flat=True)
@@ -272,6 +330,13 @@ class Article(models.Model):
                 )
                 % {"language": self.original_language.upper()}
             )
+
+    def prepare_to_save(self):
+        """Work out what every save stores besides the editor's input; see also create_many."""
+        self.normalize()
+        self.source_digest = self.digest_of(self.original_language)
+        for name, value in self.availability().items():
+            setattr(self, name, value)
 
     def normalize(self):
         """Tidy every language version: trimmed text, slugs from titles, safe bodies."""
@@ -321,17 +386,19 @@ class Article(models.Model):
 
     def record_translation_source(self, language):
         """Note that the ``language`` version now matches the original as it stands."""
-        title, summary, body = self.texts()[self.original_language]
         Translation.objects.update_or_create(
-            article=self,
-            language=language,
-            defaults={
-                "source_title": title,
-                "source_summary": summary,
-                "source_body": body,
-                "source_digest": self.source_digest,
-            },
+            article=self, language=language, defaults=self.translation_source()
         )
+
+    def translation_source(self):
+        """Return the Translation fields that say what the original is now."""
+        title, summary, body = self.texts()[self.original_language]
+        return {
+            "source_title": title,
+            "source_summary": summary,
+            "source_body": body,
+            "source_digest": self.source_digest,
+        }
 
     def translation_for(self, language):
         """Return the Translation record of ``language`` (prefetch-friendly), or None."""

@@ -6,11 +6,12 @@ is answered from a partial index instead of by testing every release's texts.
 """
 
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from ..languages import LANGUAGE_CODES
+from ..signals import releases_changed_in_bulk
 from .localized import filled
 from .translations import Translation
 
@@ -86,6 +87,36 @@ class ArticleQuerySet(models.QuerySet):
 
     def not_in_trash(self):
         return self.filter(deleted_at__isnull=True)
+
+    def set_trashed(self, trashed, user):
+        """Move these releases into the trash or out of it, as an edit by ``user``."""
+        # The edit counter moves, so a form opened before is refused as stale.
+        now = timezone.now()
+        changed = self.update(
+            deleted_at=now if trashed else None,
+            lock_version=F("lock_version") + 1,
+            last_edited_by=user,
+            updated_at=now,
+        )
+        releases_changed_in_bulk.send(sender=self.model)
+        return changed
+
+    def create_many(self, articles):
+        """Create new releases as their save() would, in a few statements for all of them."""
+        for article in articles:
+            article.prepare_to_save()
+            article.lock_version = 0
+        retranslated = [article.retranslated_languages() for article in articles]
+        created = self.bulk_create(articles)
+        Translation.objects.bulk_create(
+            Translation(article=article, language=language, **article.translation_source())
+            for article, languages in zip(created, retranslated, strict=True)
+            for language in languages
+        )
+        for article in created:
+            article._saved_texts = article.texts()
+        releases_changed_in_bulk.send(sender=self.model)
+        return created
 
     def on_record(self, now=None):
         """Return the releases that have gone public: published or since withdrawn."""

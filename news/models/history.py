@@ -1,9 +1,13 @@
 """What happened to a release: change notes for visitors, events for the newsroom."""
 
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from ..limits import CHANGE_NOTE_MAX_LENGTH, validate_characters
+from .localized import at_most
 
 
 class ChangeNote(models.Model):
@@ -15,7 +19,11 @@ class ChangeNote(models.Model):
         related_name="change_notes",
         verbose_name=_("release"),
     )
-    note = models.TextField(_("change note"))
+    note = models.TextField(
+        _("change note"),
+        max_length=CHANGE_NOTE_MAX_LENGTH,
+        validators=[MaxLengthValidator(CHANGE_NOTE_MAX_LENGTH), validate_characters],
+    )
     language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
     created_at = models.DateTimeField(_("updated on"), default=timezone.now)
     created_by = models.ForeignKey(
@@ -30,6 +38,11 @@ class ChangeNote(models.Model):
         ordering = ["-created_at", "-id"]
         verbose_name = _("change note")
         verbose_name_plural = _("change notes")
+        constraints = [
+            models.CheckConstraint(
+                condition=at_most("note", CHANGE_NOTE_MAX_LENGTH), name="changenote_note_length"
+            ),
+        ]
 
     def __str__(self):
         return self.note

@@ -1,6 +1,8 @@
 """Reading and testing one language's column of a field that modeltranslation translates."""
 
 from django.db.models import Q
+from django.db.models.functions import Length
+from django.db.models.lookups import LessThanOrEqual
 from modeltranslation.utils import build_localized_fieldname
 
 
@@ -16,3 +18,8 @@ def filled(field, language):
     for both.
     """
     return Q(**{f"{build_localized_fieldname(field, language)}__gt": ""})
+
+
+def at_most(column, limit):
+    """Return a condition: ``column`` holds at most ``limit`` characters (or nothing)."""
+    return Q(LessThanOrEqual(Length(column), limit))

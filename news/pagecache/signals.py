@@ -3,6 +3,7 @@
 from django.db.models.signals import post_delete, post_save
 
 from ..models import Article, Category, ChangeNote, Translation
+from ..signals import releases_changed_in_bulk
 from .generation import content_changed
 
 # Saving any of these may change a public page: a release, its languages' switches, its
@@ -15,6 +16,7 @@ def _changed(sender, **kwargs):
 
 
 def connect():
+    releases_changed_in_bulk.connect(_changed, dispatch_uid="pagecache-bulk")
     for model in WATCHED:
         post_save.connect(_changed, sender=model, dispatch_uid=f"pagecache-save-{model.__name__}")
         post_delete.connect(

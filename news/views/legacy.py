@@ -6,8 +6,8 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import override
 from django.views import View
 
-from ..exchange import LEGACY_ID_MAX
 from ..languages import LANGUAGE_CODES, current_language
+from ..limits import LEGACY_ID_MAX
 from ..models import Article
 
 

@@ -1,11 +1,15 @@
 """Export every press release to JSON in the format import_articles reads.
 
-Exporting, importing into an empty database and exporting again gives the same file.
+Exporting, importing into an empty database and exporting again gives the same file. The
+releases are read and written a few hundred at a time, so the archive's size does not
+change the memory the export needs.
 """
+
+from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from news.exchange import export_records
+from news.exchange import export_chunks
 from news.models import Article
 
 
@@ -17,14 +21,19 @@ class Command(BaseCommand):
 
     def handle(self, *args, file, verbosity, **options):
         articles = Article.objects.all()
-        text = export_records(articles)
         if file == "-":
-            self.stdout.write(text, ending="")
+            for chunk in export_chunks(articles):
+                self.stdout.write(chunk, ending="")
             return
+        # Written beside the target and moved over it at the end: an export cut short leaves
+        # the previous file as it was, never half of a new one.
+        partial = Path(f"{file}.partial")
         try:
-            with open(file, "w", encoding="utf-8") as handle:
-                handle.write(text)
+            with partial.open("w", encoding="utf-8") as handle:
+                handle.writelines(export_chunks(articles))
+            partial.replace(file)
         except OSError as error:
+            partial.unlink(missing_ok=True)
             raise CommandError(f"{file}: cannot write: {error.strerror}") from error
         if verbosity >= 1:
             self.stdout.write(

@@ -15,9 +15,7 @@ from django.db.models import Max
 from django.utils import timezone, translation
 
 from news.demo.generator import generate
-from news.languages import LANGUAGE_CODES
-from news.models import Article, Category, Translation
-from news.pagecache.generation import content_changed
+from news.models import Article, Category
 
 PRODUCTION_SETTINGS = "migration_portal.settings.production"
 
@@ -99,8 +97,6 @@ class Command(BaseCommand):
                     if verbosity >= 2:
                         self.stderr.write(f"{created} releases")
             created += self.flush(batch, dry_run)
-        # Bulk writes send no signals: say once that the public content has changed.
-        content_changed()
         return created
 
     def build(self, release, categories):
@@ -114,31 +110,9 @@ class Command(BaseCommand):
         for field, values in release.texts.items():
             for language, text in values.items():
                 setattr(article, f"{field}_{language}", text)
-        article.normalize()
-        article.source_digest = article.digest_of(article.original_language)
-        for name, value in article.availability().items():
-            setattr(article, name, value)
         return article
 
     def flush(self, batch, dry_run):
-        if dry_run or not batch:
-            return len(batch)
-        Article.objects.bulk_create(batch)
-        translations = []
-        for article in batch:
-            texts = article.texts()
-            title, summary, body = texts[article.original_language]
-            translations += [
-                Translation(
-                    article=article,
-                    language=language,
-                    source_title=title,
-                    source_summary=summary,
-                    source_body=body,
-                    source_digest=article.source_digest,
-                )
-                for language in LANGUAGE_CODES
-                if language != article.original_language and any(texts[language])
-            ]
-        Translation.objects.bulk_create(translations)
+        if not dry_run and batch:
+            Article.objects.create_many(batch)
         return len(batch)

@@ -1,16 +1,19 @@
 """Import press releases from JSON, such as the old site's export or our own backups.
 
 Records are matched on ``legacy_id``: importing a file twice updates, never duplicates. The
-whole file is checked first; one bad record and nothing is written.
+whole file is checked first; one bad record and nothing is written. The file is read one
+record at a time, twice (standard input is kept in a temporary file for the second
+reading), so that an archive of any size imports in the same memory.
 """
 
+import shutil
 import sys
+import tempfile
+from contextlib import contextmanager
 
 from django.core.management.base import BaseCommand, CommandError
 
-from news.exchange import ImportFileError, import_records, parse_records
-
-PROGRESS_EVERY = 100
+from news.exchange import BATCH, ImportFileError, import_file
 
 
 class Command(BaseCommand):
@@ -26,43 +29,54 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, file, dry_run, verbosity, **options):
-        text = self.read(file)
-        try:
-            records = parse_records(text)
-        except ImportFileError as error:
-            raise CommandError(
-                f"{file}: nothing imported, {len(error.problems)} problem(s):\n{error}"
-            ) from error
-        result = import_records(
-            records, dry_run=dry_run, progress=self.progress if verbosity >= 1 else None
-        )
+        with self.readable(file) as open_file:
+            try:
+                result = import_file(
+                    open_file,
+                    dry_run=dry_run,
+                    checked=self.checked if verbosity >= 1 else None,
+                    written=self.written if verbosity >= 1 else None,
+                )
+            except ImportFileError as error:
+                raise CommandError(
+                    f"{file}: nothing imported, {len(error.problems)} problem(s):\n{error}"
+                ) from error
+            except OSError as error:
+                raise CommandError(f"{file}: cannot read: {error.strerror}") from error
+            except UnicodeDecodeError as error:
+                raise CommandError(
+                    f"{file}: not UTF-8 text ({error.reason}), nothing imported"
+                ) from error
         self.report(result, dry_run, verbosity)
 
-    def read(self, file):
-        if file == "-":
-            return sys.stdin.read()
-        try:
-            with open(file, encoding="utf-8") as handle:
-                return handle.read()
-        except OSError as error:
-            raise CommandError(f"{file}: cannot read: {error.strerror}") from error
-        except UnicodeDecodeError as error:
-            raise CommandError(f"{file}: not UTF-8 text ({error.reason})") from error
+    @contextmanager
+    def readable(self, file):
+        """Yield a function that opens the file afresh for each reading."""
+        if file != "-":
+            yield lambda: open(file, encoding="utf-8")  # noqa: SIM115
+            return
+        with tempfile.NamedTemporaryFile(prefix="import-", suffix=".json") as spool:
+            shutil.copyfileobj(sys.stdin.buffer, spool)
+            spool.flush()
+            yield lambda: open(spool.name, encoding="utf-8")  # noqa: SIM115
 
-    def progress(self, done, total):
-        if total > PROGRESS_EVERY and (done % PROGRESS_EVERY == 0 or done == total):
+    # Progress is told once a batch of records is checked, then once it is written; a file
+    # of one batch is done before anyone would wait for it.
+    def checked(self, done):
+        if done >= BATCH:
+            self.stderr.write(f"checked {done} records")
+
+    def written(self, done, total):
+        if total > BATCH:
             self.stderr.write(f"{done}/{total} records")
 
     def report(self, result, dry_run, verbosity):
         if verbosity >= 2:
-            for record in result.created:
+            for position, legacy_id in result.created:
+                self.stdout.write(f"create: record {position} (legacy_id {legacy_id})")
+            for (position, legacy_id), fields in result.updated:
                 self.stdout.write(
-                    f"create: record {record.position} (legacy_id {record.legacy_id})"
-                )
-            for record, fields in result.updated:
-                self.stdout.write(
-                    f"update: record {record.position} (legacy_id {record.legacy_id}): "
-                    + ", ".join(fields)
+                    f"update: record {position} (legacy_id {legacy_id}): " + ", ".join(fields)
                 )
         prefix = "Dry run, nothing written: would create" if dry_run else "Created"
         self.stdout.write(
