@@ -20,10 +20,13 @@ EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", 150))
 any_text = st.text(max_size=40)
 ids = st.one_of(
     st.integers(min_value=-(2**70), max_value=2**70).map(str),
-    st.sampled_from(["1", "2", "007", "0", "1e3", "٣"]),
+    st.sampled_from(["1", "2", "007", "0", "1e3", "٣", "2020", "12", "13", "00", "9999"]),
     any_text,
 )
-slugs = st.one_of(st.sampled_from(["news", "announcements", "xeber", "-", "a" * 300]), any_text)
+slugs = st.one_of(
+    st.sampled_from(["news", "announcements", "xeber", "-", "a" * 300, "releases", "pages"]),
+    any_text,
+)
 languages = st.one_of(st.sampled_from(["az", "en", "ru", "de", "AZ", ""]), any_text)
 
 
@@ -41,6 +44,16 @@ def paths(draw):
                 "/{lang}/news/{id}/",
                 "/{lang}/news/{id}/{slug}/",
                 "/{lang}/news/{id}/preview/",
+                "/{lang}/news/archive/",
+                "/{lang}/news/{id}/{id}/",
+                "/{lang}/feed/atom/",
+                "/{lang}/feed/rss/",
+                "/{lang}/news/category/{slug}/feed/atom/",
+                "/{lang}/news_detail/{id}",
+                "/{lang}/press_detail/{id}/",
+                "/index.php/{lang}/news_detail/{id}",
+                "/sitemap.xml",
+                "/sitemap-{slug}.xml",
                 "/{lang}/terms/",
                 "/{lang}/privacy/",
                 "/",
@@ -57,7 +70,7 @@ def paths(draw):
 
 
 queries = st.dictionaries(
-    st.one_of(st.sampled_from(["page", "next", "language", "q"]), any_text),
+    st.one_of(st.sampled_from(["page", "next", "language", "q", "p"]), any_text),
     st.one_of(st.integers(min_value=-(2**70), max_value=2**70).map(str), any_text),
     max_size=3,
 )
