@@ -17,6 +17,7 @@ urlpatterns = [
     # The admin's language switch; public pages switch language by their URL prefix.
     path("i18n/", include("django.conf.urls.i18n")),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("api/v1/", include("news.api.urls")),
     path(
         "sitemap.xml",
         public_page(sitemap_views.index),

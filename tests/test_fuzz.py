@@ -12,7 +12,9 @@ from hypothesis import strategies as st
 
 from tests.factories import ArticleFactory
 
-pytestmark = pytest.mark.django_db
+# Committed data, no transaction around the test: each request then runs as on a real server,
+# in its own transaction or in none, and a refused one cannot spoil the next.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", 150))
 
@@ -53,6 +55,9 @@ def paths(draw):
                 "/{lang}/press_detail/{id}/",
                 "/index.php/{lang}/news_detail/{id}",
                 "/sitemap.xml",
+                "/api/v1/releases/",
+                "/api/v1/releases/{id}/",
+                "/api/v1/schema/",
                 "/sitemap-{slug}.xml",
                 "/{lang}/terms/",
                 "/{lang}/privacy/",
@@ -70,7 +75,24 @@ def paths(draw):
 
 
 queries = st.dictionaries(
-    st.one_of(st.sampled_from(["page", "next", "language", "q", "p"]), any_text),
+    st.one_of(
+        st.sampled_from(
+            [
+                "page",
+                "next",
+                "language",
+                "q",
+                "p",
+                "page_size",
+                "category",
+                "ordering",
+                "published_after",
+                "changed_since",
+                "format",
+            ]
+        ),
+        any_text,
+    ),
     st.one_of(st.integers(min_value=-(2**70), max_value=2**70).map(str), any_text),
     max_size=3,
 )

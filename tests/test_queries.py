@@ -24,7 +24,8 @@ def count_queries(client, url):
 # page; the count and the page of one category; the release with its category, then its change
 # notes; the archive's months in every language, the period's count and page; a feed's
 # releases and their change notes; the sitemap index's latest change, releases and
-# categories (to count its pages), and a page of releases.
+# categories (to count its pages), and a page of releases; the API's count, page and change
+# notes, and one release with its change notes.
 @pytest.mark.parametrize(
     ("url", "expected"),
     [
@@ -40,6 +41,8 @@ def count_queries(client, url):
         ("/en/news/category/news/feed/rss/", 3),
         ("/sitemap.xml", 3),
         ("/sitemap-releases.xml", 1),
+        ("/api/v1/releases/?language=en", 3),
+        ("api-release", 2),
     ],
 )
 def test_query_count_is_the_same_with_one_release_and_with_two_hundred(client, url, expected):
@@ -48,6 +51,7 @@ def test_query_count_is_the_same_with_one_release_and_with_two_hundred(client, u
     moment = timezone.localtime(first.published_at)
     target = {
         "article": first.get_absolute_url("en"),
+        "api-release": f"/api/v1/releases/{first.pk}/",
         "year": f"/en/news/{moment.year}/",
         "month": f"/en/news/{moment.year}/{moment.month:02d}/",
     }.get(url, url)

@@ -33,6 +33,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django_prose_editor",
+    "rest_framework",
+    "django_filters",
+    "drf_spectacular",
+    "corsheaders",
     "reversion",
     "csp",
     "axes",
@@ -49,6 +53,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "migration_portal.headers.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Outside the page cache, so that a kept answer of the API gets the header too.
+    "corsheaders.middleware.CorsMiddleware",
     # After the guards and the security headers, so kept pages get them too; before sessions,
     # so a page kept for anonymous visitors is served without touching them.
     "news.pagecache.middleware.PageCacheMiddleware",
@@ -252,6 +258,29 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 # Whether what pages derive from the content (list counts, the navigation) is kept under the
 # content's state too, so that a page rendered afresh need not recompute it.
 KEEP_DERIVED_CONTENT = env.bool("KEEP_DERIVED_CONTENT", default=True)
+
+# The open data API: read-only JSON, anonymous, open to every origin.
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "State Migration Service: press releases",
+    "DESCRIPTION": (
+        "The public press releases of the State Migration Service of the Republic of "
+        "Azerbaijan, in Azerbaijani, English and Russian. Read-only; no key needed."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+}
+CORS_URLS_REGEX = r"^/api/"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
 
 LOGGING = {
     "version": 1,
