@@ -1,12 +1,39 @@
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connection
 from django.utils import translation
 
 from news.models import Category
 from tests.factories import ArticleFactory
 from tests.newsroom import NOW, staff
 from tests.servers import TEST_REDIS_URL, Gunicorn, manage, production_environment
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "postgresql: needs the suite to run on PostgreSQL (DATABASE_URL=postgres://…)"
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    """Leave PostgreSQL's tests to the PostgreSQL run.
+
+    CI runs the suite on both databases: there, the SQLite run leaves them out, and says how
+    many; on a developer's machine without PostgreSQL they are skipped with the reason.
+    """
+    if connection.vendor == "postgresql":
+        return
+    needing = [item for item in items if item.get_closest_marker("postgresql")]
+    if not needing:
+        return
+    if settings.CI:
+        config.hook.pytest_deselected(items=needing)
+        items[:] = [item for item in items if item not in needing]
+        return
+    reason = "needs PostgreSQL: run the suite with DATABASE_URL=postgres://…"
+    for item in needing:
+        item.add_marker(pytest.mark.skip(reason=reason))
 
 
 @pytest.fixture(autouse=True)

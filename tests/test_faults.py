@@ -17,10 +17,7 @@ from tests.factories import ArticleFactory
 from tests.servers import TEST_REDIS_URL, Gunicorn, TcpProxy, production_environment, request
 
 pytestmark = [
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="PostgreSQL faults: run with DATABASE_URL=postgres://… (CI's PostgreSQL pass)",
-    ),
+    pytest.mark.postgresql,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.filterwarnings("ignore"),
 ]
