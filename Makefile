@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test lint format messages catalogues superuser install clean prod-check fuzz
+.PHONY: run test lint format messages catalogues superuser install clean prod-check fuzz bench
 
 run: $(INSTALLED) catalogues
 	$(MANAGE) migrate --no-input
@@ -27,6 +27,10 @@ prod-check: $(INSTALLED) catalogues
 	$(PY) scripts/prod_check.py
 
 # The property-based tests at length: 10,000 requests, none may get a 5xx.
+# Pages, admin and app servers at the archive's size on PostgreSQL and Redis (needs wrk).
+bench: $(INSTALLED) catalogues
+	$(PY) scripts/bench_pages.py
+
 fuzz: $(INSTALLED) catalogues
 	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-10000} $(PY) -m pytest tests/test_fuzz.py -p no:cacheprovider --hypothesis-show-statistics
 

@@ -1,0 +1,1 @@
+"""The site as production runs it, plus the trivial view a benchmark measures against."""
