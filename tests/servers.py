@@ -11,6 +11,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlencode
 
 from django.conf import settings
 
@@ -58,6 +59,19 @@ def request(port, path, method="GET", headers=None, body=None, timeout=10):
         return Response(answer.status, dict(answer.getheaders()), answer.read())
     finally:
         connection.close()
+
+
+def database_url_for_servers(host=None, port=None, **query):
+    """Return the address of the tests' PostgreSQL database, for app servers started by a test.
+
+    ``host`` and ``port`` lead elsewhere, such as to a proxy in front of PostgreSQL.
+    """
+    database = settings.DATABASES["default"]
+    credentials = database["USER"] + (f":{database['PASSWORD']}" if database["PASSWORD"] else "")
+    host = host or database["HOST"] or "127.0.0.1"
+    port = port or database["PORT"] or 5432
+    address = f"postgres://{credentials}@{host}:{port}/{database['NAME']}"
+    return f"{address}?{urlencode(query)}" if query else address
 
 
 def production_environment(**overrides):

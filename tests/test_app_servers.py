@@ -22,6 +22,7 @@ from tests.servers import (
     TEST_REDIS_URL,
     Gunicorn,
     Response,
+    database_url_for_servers,
     production_environment,
     request,
 )
@@ -42,13 +43,8 @@ PREFIX = f"servers-{uuid.uuid4().hex[:8]}"
 def app_servers(production_site, tmp_path_factory, django_db_setup):
     """Two gunicorn servers sharing the tests' PostgreSQL database and one Redis."""
     tmp_path = tmp_path_factory.mktemp("app-servers")
-    database = settings.DATABASES["default"]
-    credentials = database["USER"] + (f":{database['PASSWORD']}" if database["PASSWORD"] else "")
     environment = production_environment(
-        DATABASE_URL=(
-            f"postgres://{credentials}@{database['HOST'] or '127.0.0.1'}:"
-            f"{database['PORT'] or 5432}/{database['NAME']}"
-        ),
+        DATABASE_URL=database_url_for_servers(),
         CACHE_URL=f"{TEST_REDIS_URL}?KEY_PREFIX={PREFIX}",
         DJANGO_ALLOWED_HOSTS=HOST,
         DJANGO_2FA_FOR_PUBLISHERS="false",

@@ -14,7 +14,14 @@ from django.conf import settings
 from django.db import connection
 
 from tests.factories import ArticleFactory
-from tests.servers import TEST_REDIS_URL, Gunicorn, TcpProxy, production_environment, request
+from tests.servers import (
+    TEST_REDIS_URL,
+    Gunicorn,
+    TcpProxy,
+    database_url_for_servers,
+    production_environment,
+    request,
+)
 
 pytestmark = [
     pytest.mark.postgresql,
@@ -39,12 +46,9 @@ def proxies():
 @pytest.fixture(scope="module")
 def app(production_site, proxies, tmp_path_factory, django_db_setup, django_db_blocker):
     postgres, cache = proxies
-    database = settings.DATABASES["default"]
-    credentials = database["USER"] + (f":{database['PASSWORD']}" if database["PASSWORD"] else "")
     environment = production_environment(
-        DATABASE_URL=(
-            f"postgres://{credentials}@127.0.0.1:{postgres.port}/{database['NAME']}"
-            f"?application_name={APPLICATION}"
+        DATABASE_URL=database_url_for_servers(
+            "127.0.0.1", postgres.port, application_name=APPLICATION
         ),
         CACHE_URL=(
             f"redis://127.0.0.1:{cache.port}{urlsplit(TEST_REDIS_URL).path}"
