@@ -20,6 +20,7 @@ class NewsConfig(AppConfig):
         # once modeltranslation has added each language's columns, so that a revision holds
         # every language; left out are the columns it fills from whichever language was active,
         # and the availability columns, which are derived and recomputed on every save.
+        # A revision also keeps which photographs the release had, and where.
         reversion.register(
             models.Article,
             exclude=[
@@ -30,4 +31,6 @@ class NewsConfig(AppConfig):
                 "withdrawal_reason",
                 *(models.availability_field(code) for code in LANGUAGE_CODES),
             ],
+            follow=["images"],
         )
+        reversion.register(models.ArticleImage)

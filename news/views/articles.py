@@ -3,6 +3,7 @@
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.views.generic import DetailView
 
+from ..images.markup import ReleasePhotographs
 from ..languages import LANGUAGE_CODES, current_language
 from ..models import Article
 from .public import PublicPageMixin
@@ -21,8 +22,13 @@ class ReleasePageMixin:
         language = current_language()
         shown = language if language in self.languages else self.languages[0]
         article = self.object
+        version = article.version(shown)
+        photographs = ReleasePhotographs(article, shown)
         return super().get_context_data(
-            version=article.version(shown),
+            version=version,
+            photographs=photographs,
+            body=photographs.body(version.body),
+            sharing=photographs.sharing(self.request),
             is_fallback=shown != language,
             other_versions=[
                 (code, article.get_absolute_url(code))
@@ -50,7 +56,10 @@ class ArticleDetailView(ReleasePageMixin, PublicPageMixin, DetailView):
         # Which languages it is public in comes from its own columns: no translation record
         # is read for visitors.
         return (
-            Article.objects.on_record().select_related("category").prefetch_related("change_notes")
+            Article.objects.on_record()
+            .select_related("category")
+            .prefetch_related("change_notes")
+            .with_photographs()
         )
 
     def get(self, request, *args, **kwargs):
@@ -92,6 +101,7 @@ class ArticlePreviewView(ReleasePageMixin, DetailView):
             Article.objects.not_in_trash()
             .select_related("category")
             .prefetch_related("translations", "change_notes")
+            .with_photographs()
         )
 
     def get(self, request, *args, **kwargs):
