@@ -5,6 +5,8 @@ from pathlib import Path
 import environ
 import xstatic.pkg.jquery_ui
 from django.utils.translation import gettext_lazy as _
+from django_prose_editor.config import html_tags
+from js_asset import static_lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -121,6 +123,14 @@ STORAGES = {
 }
 
 LOGIN_URL = "admin:login"
+
+# The body editor's photograph node (news/images/editor.py): a figure naming a library image.
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {
+        "js": [static_lazy("news/admin/photograph.js")],
+        "extensions": {"Photograph": html_tags(["figure"], {"figure": ["data-image"]})},
+    }
+]
 
 # Public pages may be kept by browsers and shared caches this long; a scheduled release
 # therefore shows up at most this many seconds after its time.

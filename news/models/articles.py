@@ -14,6 +14,7 @@ from django_prose_editor.fields import ProseEditorField
 from modeltranslation.utils import build_localized_fieldname
 
 from ..html import sanitize_html
+from ..images.editor import PHOTOGRAPH_NODE
 from ..languages import LANGUAGE_CODES, current_language
 from ..text import SLUG_MAX_LENGTH, make_slug
 from .categories import Category
@@ -49,6 +50,7 @@ BODY_EDITOR = {
         "HardBreak": True,
         "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto", "tel"]},
         "History": True,
+        "Photograph": PHOTOGRAPH_NODE,
     }
 }
 
