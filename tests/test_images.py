@@ -11,14 +11,15 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import InMemoryStorage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.db.models import ProtectedError
 from django.utils.translation import override
 from PIL import ExifTags, ImageCms, IptcImagePlugin, PngImagePlugin
 from PIL import Image as PillowImage
 
 from news.images.storage import StorageFailure, file_storage, stored_names
-from news.images.validation import MAX_BYTES
-from news.models import Image
+from news.images.validation import MAX_BYTES, open_upload
+from news.models import Article, ArticleImage, Image
 from tests.factories import ArticleFactory, ImageFactory, photo_file, picture, show
 
 pytestmark = pytest.mark.django_db
@@ -464,3 +465,52 @@ def test_a_photograph_shown_by_a_release_cannot_be_deleted():
     with pytest.raises(ProtectedError):
         image.delete()
     assert Image.objects.filter(pk=image.pk).exists()
+
+
+def test_clean_up_lists_and_removes_only_files_nothing_references(storage, capsys):
+    used = ImageFactory()
+    show(ArticleFactory(), used)
+    in_trash = ImageFactory()
+    show(ArticleFactory(in_trash=True), in_trash)
+    forgotten = ImageFactory()
+    forgotten_files = forgotten.file_names()
+    forgotten.delete()  # nothing used it: its row goes, its files wait for the clean-up
+    replaced = ImageFactory()
+    replaced_files = replaced.file_names()
+    replaced.take_picture(open_upload(upload(picture(900, 700, seed=77))))
+    replaced.save()
+    orphans = forgotten_files | (replaced_files - replaced.file_names())
+
+    call_command("clean_images", older_than=0)
+    listed = set(capsys.readouterr().out.splitlines()[:-1])
+    assert listed == orphans
+    assert set(stored_names()) >= orphans  # listing removes nothing
+
+    call_command("clean_images", "--delete", older_than=0)
+    assert set(stored_names()) == used.file_names() | in_trash.file_names() | replaced.file_names()
+
+
+def test_clean_up_leaves_files_just_written_alone(storage, capsys):
+    ImageFactory().delete()
+
+    call_command("clean_images", "--delete")
+
+    assert "Removed 0 files" in capsys.readouterr().out
+    assert stored_names()
+
+
+def test_the_demo_releases_get_drawn_pictures_described_in_three_languages(client):
+    call_command("load_demo", verbosity=0)
+    call_command("load_demo", verbosity=0)  # again: nothing is drawn or added twice
+
+    images = Image.objects.all()
+    assert images.count() == 4
+    for image in images:
+        assert all(getattr(image, f"alt_{code}") for code in ("az", "en", "ru"))
+        assert "not a photograph" in image.credit
+    releases = Article.objects.filter(legacy_id__isnull=False)
+    assert releases.count() == 8
+    assert ArticleImage.objects.filter(place="lead").count() == 8
+    assert ArticleImage.objects.filter(place="gallery").count() == 3
+    html = client.get("/en/").content.decode()
+    assert html.count('<div class="card__picture">') == 8
