@@ -28,6 +28,10 @@ ALLOWED_TAGS = {
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}}
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel"}
+# A photograph from the library, placed by its number alone (news/images/figures.py): pages
+# draw it from the library, so no image address from outside can reach a body.
+ALLOWED_TAGS.add("figure")
+ALLOWED_ATTRIBUTES["figure"] = {"data-image"}
 
 # Content that is never visible text: removed with its end tag, or alone without one.
 HIDDEN_CONTENT = {"script", "style", "template"}

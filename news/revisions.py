@@ -15,7 +15,7 @@ from modeltranslation.translator import translator
 from reversion.models import Revision, Version
 
 from .languages import LANGUAGE_CODES
-from .models import Article, availability_field
+from .models import Article, ArticleImage, availability_field
 
 FORMAT = "json"
 
@@ -32,8 +32,10 @@ def revision_fields():
 
 
 def register():
-    """Have django-reversion keep every saved state of a release."""
-    reversion.register(Article, fields=revision_fields(), format=FORMAT)
+    """Have django-reversion keep every saved state of a release, with where its photographs
+    stood."""
+    reversion.register(Article, fields=revision_fields(), format=FORMAT, follow=["images"])
+    reversion.register(ArticleImage, format=FORMAT)
 
 
 def keep_revisions(articles, comment, user=None, date_created=None):

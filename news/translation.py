@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Article, Category
+from .models import Article, Category, Image
 
 
 @register(Category)
@@ -12,4 +12,10 @@ class CategoryTranslationOptions(TranslationOptions):
 @register(Article)
 class ArticleTranslationOptions(TranslationOptions):
     fields = ("title", "slug", "summary", "body", "withdrawal_reason")
+    empty_values = ""
+
+
+@register(Image)
+class ImageTranslationOptions(TranslationOptions):
+    fields = ("alt", "caption")
     empty_values = ""

@@ -9,8 +9,9 @@ from django.utils import timezone
 from django.utils.translation import override
 
 from news.languages import LANGUAGE_CODES
-from news.models import Article
-from tests.factories import ArticleFactory
+from news.models import Article, ArticleImage
+from news.models.images import images_lacking_alt_text
+from tests.factories import ArticleFactory, ImageFactory, show
 
 pytestmark = pytest.mark.django_db
 
@@ -135,3 +136,110 @@ def test_scheduled_release_appears_when_its_time_comes(client, time_machine):
     time_machine.shift(timedelta(minutes=30))
     assert client.get(url).status_code == 200
     assert article.title_en in client.get("/en/news/").content.decode()
+
+
+# Photographs: a language version is only public once every photograph it shows has alt text
+# in that language (or is marked decorative).
+PHOTOGRAPHS = {
+    "none": (),
+    "described": (("lead", "described"),),
+    "lead without English alt": (("lead", "undescribed"),),
+    "gallery without English alt": (("gallery", "undescribed"),),
+    "decorative": (("lead", "decorative"),),
+    "English body without English alt": (("body_en", "undescribed"),),
+    "Russian body without English alt": (("body_ru", "undescribed"),),
+}
+
+
+@pytest.fixture
+def library():
+    return {
+        "described": ImageFactory(),
+        "undescribed": ImageFactory(alt_en=""),
+        "decorative": ImageFactory(alt_az="", alt_en="", alt_ru="", decorative=True),
+    }
+
+
+def photographed(article, uses, library):
+    for place, name in uses:
+        image = library[name]
+        if place.startswith("body_"):
+            setattr(
+                article,
+                place,
+                getattr(article, place) + f'<figure data-image="{image.pk}"></figure>',
+            )
+            article.save()
+        else:
+            show(article, image, place)
+    return article
+
+
+def test_columns_queryset_and_model_agree_with_photographs_on_every_combination(library):
+    cases = {}
+    for (english, fields), (hold, ready), (pictured, uses) in itertools.product(
+        ENGLISH.items(), HOLD.items(), PHOTOGRAPHS.items()
+    ):
+        article = photographed(ArticleFactory(**fields), uses, library)
+        if ready is not None:
+            article.set_translation_ready("en", ready)
+        cases[article.pk] = (english, hold, pictured)
+
+    visible = set(Article.objects.visible("en").values_list("pk", flat=True))
+    lacking = set(Article.objects.lacking_alt_text("en").values_list("pk", flat=True))
+    missing = set(Article.objects.missing_in("en").values_list("pk", flat=True))
+    for article in Article.objects.prefetch_related("translations"):
+        case = cases[article.pk]
+        translation = article.translation_for("en")
+        without_alt = images_lacking_alt_text(article)["en"]
+        assert article.is_available_in("en") == (
+            article.is_complete_in("en")
+            and (translation is None or translation.ready)
+            and not without_alt
+        ), case
+        assert (article.pk in visible) == article.is_visible("en"), case
+        assert (article.pk in lacking) == bool(without_alt), case
+        # A version held up by a photograph is not "missing" for translators: its texts are there.
+        assert (article.pk in missing) == (not article.is_complete_in("en")), case
+        # Other languages never wait for English alt texts.
+        assert article.is_available_in("az"), case
+
+    assert {cases[pk] for pk in visible} == {
+        ("complete", "ready", pictured)
+        for pictured in ("none", "described", "decorative", "Russian body without English alt")
+    }
+
+
+def test_writing_the_alt_text_opens_every_release_that_shows_the_photograph(client, library):
+    image = library["undescribed"]
+    lead = photographed(ArticleFactory(), [("lead", "undescribed")], library)
+    in_body = photographed(ArticleFactory(), [("body_en", "undescribed")], library)
+    url = lead.get_absolute_url("en")
+    assert not Article.objects.visible("en").filter(pk__in=[lead.pk, in_body.pk]).exists()
+    assert f'<h1 lang="az">{lead.title_az}</h1>' in client.get(url).content.decode()
+
+    image.alt_en = "The Chief of the Service greets the delegation"
+    image.save()
+
+    assert Article.objects.visible("en").filter(pk__in=[lead.pk, in_body.pk]).count() == 2
+    english = client.get(url).content.decode()
+    assert f'<h1 lang="en">{lead.title_en}</h1>' in english
+    assert 'alt="The Chief of the Service greets the delegation"' in english
+
+    image.alt_en = ""
+    image.save()
+    assert not Article.objects.visible("en").filter(pk__in=[lead.pk, in_body.pk]).exists()
+
+
+def test_removing_or_marking_the_photograph_decorative_opens_the_release(library):
+    image = library["undescribed"]
+    removed = photographed(ArticleFactory(), [("gallery", "undescribed")], library)
+    kept = photographed(ArticleFactory(), [("lead", "undescribed")], library)
+
+    ArticleImage.objects.get(article=removed).delete()
+    assert Article.objects.visible("en").filter(pk=removed.pk).exists()
+    assert not Article.objects.visible("en").filter(pk=kept.pk).exists()
+
+    image.decorative = True
+    image.save()
+    assert Article.objects.visible("en").filter(pk=kept.pk).exists()

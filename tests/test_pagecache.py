@@ -277,8 +277,9 @@ def test_a_page_rendered_afresh_reuses_the_kept_count_and_navigation(client, set
     get(client, "/en/news/")
     response, queries = get(client, "/en/news/")
 
-    # Only the page's own twenty rows are read; count and categories were kept.
-    assert queries == 1
+    # Only the page's own twenty rows and their lead photographs are read; count and
+    # categories were kept.
+    assert queries == 2
     assert "Page 1 of 2" not in response.content.decode()
 
     committed(lambda: ArticleFactory(title_en="The twenty-first"))

@@ -6,6 +6,8 @@ from pathlib import Path
 import environ
 from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
+from django_prose_editor.config import html_tags
+from js_asset import static_lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -247,6 +249,14 @@ PERMISSIONS_POLICY = {
 }
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+
+# The body editor's photograph node (news/images/editor.py): a figure naming a library image.
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {
+        "js": [static_lazy("news/admin/photograph.js")],
+        "extensions": {"Photograph": html_tags(["figure"], {"figure": ["data-image"]})},
+    }
+]
 
 # Public pages may be kept by browsers and shared caches this long; a scheduled release
 # therefore shows up at most this many seconds after its time.

@@ -23,6 +23,8 @@ from ..presence import note_opened
 from ..roles import publishes_releases, translation_languages, writes_releases
 from ..workflow import actions_for, record, statuses_for
 from .history import HistoryMixin
+from .images import MissingAltTextFilter
+from .release_images import ReleaseImagesMixin
 from .revisions import RevisionMixin
 from .slugs import SlugFromTitleMixin
 from .translations import MissingLanguageFilter, TranslationMixin
@@ -66,6 +68,7 @@ class ReleaseYearFilter(admin.SimpleListFilter):
 class ArticleAdmin(
     NonceMediaMixin,
     RevisionMixin,
+    ReleaseImagesMixin,
     HistoryMixin,
     TranslationMixin,
     TrashMixin,
@@ -85,6 +88,7 @@ class ArticleAdmin(
         ReleaseYearFilter,
         "original_language",
         MissingLanguageFilter,
+        MissingAltTextFilter,
     )
     list_select_related = ("category",)
     # Counting the whole archive again on every page says nothing the filtered count does not.
@@ -157,7 +161,7 @@ class ArticleAdmin(
         return fieldsets
 
     def get_readonly_fields(self, request, obj=None):
-        readonly = ["translation_overview", "event_log"]
+        readonly = ["translation_overview", "event_log", "alt_text_overview"]
         if not publishes_releases(request.user):
             readonly.append("review_remark")
             readonly += [f"withdrawal_reason_{code}" for code in LANGUAGE_CODES]

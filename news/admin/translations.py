@@ -22,17 +22,24 @@ TRANSLATION_STATE_MARKS = {
 }
 
 
-class MissingLanguageFilter(admin.SimpleListFilter):
-    title = _("missing language")
-    parameter_name = "missing"
+class PerLanguageFilter(admin.SimpleListFilter):
+    """What lacks something in one language: ``lacking`` names the queryset method asked."""
+
+    lacking = None
 
     def lookups(self, request, model_admin):
         return [(code, code.upper()) for code in LANGUAGE_CODES]
 
     def queryset(self, request, queryset):
         if self.value() in LANGUAGE_CODES:
-            return queryset.missing_in(self.value())
+            return getattr(queryset, self.lacking)(self.value())
         return queryset
+
+
+class MissingLanguageFilter(PerLanguageFilter):
+    title = _("missing language")
+    parameter_name = "missing"
+    lacking = "missing_in"
 
 
 class TranslationMixin:

@@ -1,4 +1,4 @@
-"""The newsroom's data: categories, releases, their translations and their history.
+"""The newsroom's data: categories, releases, their translations, history and photographs.
 
 Each capability has its own module; everything is re-exported here, so that ``news.models``
 stays the one place to import from, for code and for migrations alike.
@@ -15,6 +15,7 @@ from .articles import (
 from .categories import Category
 from .gate import availability_field
 from .history import ArticleEvent, ChangeNote
+from .images import ArticleImage, Image
 from .localized import filled, localized
 from .translations import Translation, TranslationState
 
@@ -24,10 +25,12 @@ __all__ = [
     "SOURCE_FIELDS",
     "Article",
     "ArticleEvent",
+    "ArticleImage",
     "ArticleQuerySet",
     "ArticleVersion",
     "Category",
     "ChangeNote",
+    "Image",
     "Translation",
     "TranslationState",
     "availability_field",

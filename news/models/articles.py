@@ -15,6 +15,7 @@ from django_prose_editor.fields import ProseEditorField
 from modeltranslation.utils import build_localized_fieldname
 
 from ..html import sanitize_html
+from ..images.editor import PHOTOGRAPH_NODE
 from ..languages import LANGUAGE_CODES, current_language
 from ..limits import (
     BODY_MAX_LENGTH,
@@ -38,6 +39,7 @@ from .gate import (
     missing_language_indexes,
     public_list_indexes,
 )
+from .images import images_lacking_alt_text, place_body_images
 from .localized import at_most, localized
 from .translations import Translation, TranslationState
 
@@ -67,6 +69,7 @@ BODY_EDITOR = {
         "HardBreak": True,
         "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto", "tel"]},
         "History": True,
+        "Photograph": PHOTOGRAPH_NODE,
     }
 }
 
@@ -292,6 +295,7 @@ class Article(models.Model):
             stored = Article.objects.filter(pk=self.pk).values_list("lock_version", flat=True)
             self.lock_version = (stored.first() or 0) + 1 if self.pk else 0
             super().save(*args, **kwargs)
+            place_body_images(self)
             for language in retranslated:
                 self.record_translation_source(language)
         self._saved_texts = self.texts()
@@ -441,16 +445,20 @@ class Article(models.Model):
         return set(held_back.values_list("language", flat=True))
 
     def availability(self):
-        """Return {column: value}: which versions may be shown, by their texts and translators."""
+        """Return {column: value}: which versions may be shown, by their texts, translators
+        and the alt texts of their photographs."""
         held_back = self.held_back_languages()
+        lacking_alt_text = images_lacking_alt_text(self)
         return {
             availability_field(language): self.is_complete_in(language)
             and language not in held_back
+            and not lacking_alt_text[language]
             for language in LANGUAGE_CODES
         }
 
     def refresh_availability(self):
-        """Bring the availability columns in step after a translator's switch has changed."""
+        """Bring the availability columns in step after a translator's switch, or the
+        photographs, have changed."""
         values = self.availability()
         if all(getattr(self, name) == value for name, value in values.items()):
             return

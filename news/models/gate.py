@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from ..languages import LANGUAGE_CODES
 from ..signals import releases_changed_in_bulk
+from .images import ArticleImage
 from .localized import filled
 from .translations import Translation
 
@@ -30,11 +31,18 @@ def _public_in(language):
 
 def _missing(language):
     """Return a condition: the ``language`` version lacks a title, a summary or a body."""
-    # A version that is not available is incomplete unless its translator holds it back;
-    # testing the texts themselves, which means reading every body, is left to those few.
+    # A version that is not available is incomplete unless its translator holds it back or
+    # one of its photographs lacks alt text; testing the texts themselves, which means reading
+    # every body, is left to those few.
     held_back = Translation.objects.filter(article=OuterRef("pk"), language=language, ready=False)
     incomplete = ~Q(*(filled(field, language) for field in REQUIRED_FOR_PUBLICATION))
-    return Q(**{availability_field(language): False}) & (~Exists(held_back) | incomplete)
+    return Q(**{availability_field(language): False}) & (
+        (~Exists(held_back) & ~Exists(_lacking_alt_text(language))) | incomplete
+    )
+
+
+def _lacking_alt_text(language):
+    return ArticleImage.objects.lacking_alt_text(language).filter(article=OuterRef("pk"))
 
 
 def public_list_indexes(languages):
@@ -166,6 +174,22 @@ class ArticleQuerySet(models.QuerySet):
     def visible(self, language, now=None):
         """Return the releases visitors may see in ``language``: the one public gate."""
         return self.published(now).available_in(language)
+
+    def lacking_alt_text(self, language):
+        """Return the releases whose ``language`` version shows a photograph without alt text."""
+        return self.filter(Exists(_lacking_alt_text(language)))
+
+    def with_photographs(self):
+        """Return the releases with every photograph they show, read in one more query."""
+        uses = ArticleImage.objects.select_related("image")
+        return self.prefetch_related(models.Prefetch("images", queryset=uses))
+
+    def with_lead_photographs(self):
+        """Return the releases with their lead photograph as ``lead_photographs`` (0 or 1)."""
+        leads = ArticleImage.objects.filter(place=ArticleImage.Place.LEAD).select_related("image")
+        return self.prefetch_related(
+            models.Prefetch("images", queryset=leads, to_attr="lead_photographs")
+        )
 
     def needing_translation(self, language):
         """Return the releases whose ``language`` version is missing or outdated."""

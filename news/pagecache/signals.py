@@ -2,13 +2,13 @@
 
 from django.db.models.signals import post_delete, post_save
 
-from ..models import Article, Category, ChangeNote, Translation
+from ..models import Article, ArticleImage, Category, ChangeNote, Image, Translation
 from ..signals import releases_changed_in_bulk
 from .generation import content_changed
 
 # Saving any of these may change a public page: a release, its languages' switches, its
-# change notes, the categories in every page's navigation.
-WATCHED = (Article, Translation, ChangeNote, Category)
+# change notes, the categories in every page's navigation, its photographs and their texts.
+WATCHED = (Article, Translation, ChangeNote, Category, Image, ArticleImage)
 
 
 def _changed(sender, **kwargs):

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.views.generic import DetailView
 
 from .. import agency, seo
+from ..images.markup import ReleasePhotographs
 from ..languages import LANGUAGE_CODES, current_language
 from ..models import Article
 from .public import PublicPageMixin
@@ -26,8 +27,11 @@ class ReleasePageMixin:
         version = article.version(shown)
         canonical_url = self.request.build_absolute_uri(article.get_absolute_url(shown))
         category = article.category
+        photographs = ReleasePhotographs(article, shown)
+        share_image = photographs.sharing(self.request)
+        images = [(share_image.url, share_image.width, share_image.height)] if share_image else []
         structured_data = [
-            seo.news_article(self.request, article, version, canonical_url),
+            seo.news_article(self.request, article, version, canonical_url, images),
             seo.breadcrumbs(
                 self.request,
                 [
@@ -39,6 +43,9 @@ class ReleasePageMixin:
         ]
         return super().get_context_data(
             version=version,
+            photographs=photographs,
+            body=photographs.body(version.body),
+            share_image=share_image,
             is_fallback=shown != language,
             other_versions=[
                 (code, article.get_absolute_url(code))
@@ -71,7 +78,10 @@ class ArticleDetailView(ReleasePageMixin, PublicPageMixin, DetailView):
         # Which languages it is public in comes from its own columns: no translation record
         # is read for visitors.
         return (
-            Article.objects.on_record().select_related("category").prefetch_related("change_notes")
+            Article.objects.on_record()
+            .select_related("category")
+            .prefetch_related("change_notes")
+            .with_photographs()
         )
 
     def get(self, request, *args, **kwargs):
@@ -113,6 +123,7 @@ class ArticlePreviewView(ReleasePageMixin, DetailView):
             Article.objects.not_in_trash()
             .select_related("category")
             .prefetch_related("translations", "change_notes")
+            .with_photographs()
         )
 
     def get(self, request, *args, **kwargs):

@@ -14,7 +14,7 @@ class ReleaseListMixin(PublicArticleMixin):
     """A list of releases: only the columns cards show, counted and paged for long lists."""
 
     def get_queryset(self):
-        return super().get_queryset().without_bodies()
+        return super().get_queryset().without_bodies().with_lead_photographs()
 
     def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
         return ReleasePaginator(
