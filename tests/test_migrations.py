@@ -47,3 +47,31 @@ def test_availability_is_filled_from_texts_and_switches_of_existing_releases():
     filled = {pk: flags for pk, *flags in columns}
     assert filled[article.pk] == [True, True, False]
     assert filled[held_back.pk] == [True, False, False]
+
+
+BEFORE_SEARCH = ("news", "0013_search_documents")
+AFTER_SEARCH = ("news", "0015_search_indexes")
+
+
+def test_search_documents_and_words_are_made_for_existing_releases():
+    old = migrate(BEFORE_SEARCH)
+    Article = old.get_model("news", "Article")
+    category = old.get_model("news", "Category").objects.get(key="news")
+    article = Article.objects.create(
+        category=category,
+        status="published",
+        **complete("az", title="Dövlət Xidməti", body="<p>İşçi &amp; üç</p>"),
+    )
+
+    new = migrate(AFTER_SEARCH)
+    document = new.get_model("news", "SearchDocument").objects.get(article_id=article.pk)
+    assert document.text_az == " dovlet xidmeti \n summary \n isci uc "
+    assert document.text_en == document.text_ru == ""
+    terms = new.get_model("news", "SearchTerm").objects.filter(language="az")
+    assert set(terms.values_list("term", flat=True)) == {
+        "dovlet",
+        "xidmeti",
+        "summary",
+        "isci",
+        "uc",
+    }

@@ -16,6 +16,7 @@ from .categories import Category
 from .gate import availability_field
 from .history import ArticleEvent, ChangeNote
 from .localized import filled, localized
+from .search import SearchDocument, SearchTerm
 from .translations import Translation, TranslationState
 
 __all__ = [
@@ -28,6 +29,8 @@ __all__ = [
     "ArticleVersion",
     "Category",
     "ChangeNote",
+    "SearchDocument",
+    "SearchTerm",
     "Translation",
     "TranslationState",
     "availability_field",

@@ -18,6 +18,7 @@ from news.demo.generator import generate
 from news.languages import LANGUAGE_CODES
 from news.models import Article, Category, Translation
 from news.pagecache.generation import content_changed
+from news.search.index import index_articles
 
 PRODUCTION_SETTINGS = "migration_portal.settings.production"
 
@@ -141,4 +142,5 @@ class Command(BaseCommand):
                 if language != article.original_language and any(texts[language])
             ]
         Translation.objects.bulk_create(translations)
+        index_articles(batch)
         return len(batch)
