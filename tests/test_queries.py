@@ -21,7 +21,7 @@ def count_queries(client, url):
 
 # Each page reads the navigation's categories, then: the latest releases; the count and the
 # page; the count and the page of one category; the release with its category, then its change
-# notes.
+# notes; for a search, the known words (the typo check), the matches, and the page.
 @pytest.mark.parametrize(
     ("url", "expected"),
     [
@@ -30,13 +30,16 @@ def count_queries(client, url):
         ("/en/news/?page=2", 3),
         ("/en/news/category/news/", 3),
         ("article", 3),
+        ("/en/search/?q=release", 4),
+        ("/en/search/?q=relaese+number", 4),
+        ("/en/search/?q=release&sort=date&page=2", 4),
     ],
 )
 def test_query_count_is_the_same_with_one_release_and_with_two_hundred(client, url, expected):
     first = ArticleFactory()
     # The second page exists once there are two hundred releases; with one, it is page 1.
     target = first.get_absolute_url("en") if url == "article" else url
-    few = count_queries(client, target.replace("?page=2", ""))
+    few = count_queries(client, target.replace("?page=2", "").replace("&page=2", ""))
 
     ArticleFactory.create_batch(199)
     many = count_queries(client, target)

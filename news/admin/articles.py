@@ -21,6 +21,7 @@ from ..presence import note_opened
 from ..roles import publishes_releases, translation_languages, writes_releases
 from ..workflow import actions_for, record, statuses_for
 from .history import HistoryMixin
+from .search import ReleaseSearchMixin
 from .slugs import SlugFromTitleMixin
 from .translations import MissingLanguageFilter, TranslationMixin
 from .trash import TrashFilter, TrashMixin
@@ -61,6 +62,7 @@ class ReleaseYearFilter(admin.SimpleListFilter):
 
 @admin.register(Article)
 class ArticleAdmin(
+    ReleaseSearchMixin,
     HistoryMixin,
     TranslationMixin,
     TrashMixin,
@@ -84,15 +86,6 @@ class ArticleAdmin(
     list_select_related = ("category",)
     # Counting the whole archive again on every page says nothing the filtered count does not.
     show_full_result_count = False
-    search_fields = (
-        "title_az",
-        "title_en",
-        "title_ru",
-        "summary_az",
-        "summary_en",
-        "summary_ru",
-        "=legacy_id",
-    )
     fieldsets = (
         (None, {"fields": ("title", "slug", "summary", "body")}),
         (

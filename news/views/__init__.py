@@ -3,6 +3,7 @@
 from .articles import ArticleDetailView, ArticlePreviewView
 from .lists import ArticleListView, CategoryArticleListView, HomeView
 from .public import PublicArticleMixin, PublicPageMixin
+from .search import SearchView
 
 __all__ = [
     "ArticleDetailView",
@@ -12,4 +13,5 @@ __all__ = [
     "HomeView",
     "PublicArticleMixin",
     "PublicPageMixin",
+    "SearchView",
 ]
