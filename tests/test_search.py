@@ -15,12 +15,12 @@ from django.utils import timezone
 from django.utils.translation import override
 
 from news.models import Article, Category, SearchDocument, SearchTerm
-from news.search import results
+from news.search import results, vocabulary
 from news.search.documents import document, plain_text
 from news.search.excerpts import Matcher, excerpt, highlight
 from news.search.folding import LETTERS, fold, words
 from news.search.query import MAX_LENGTH, MAX_WORDS, SearchQuery
-from news.search.typos import variants
+from news.search.vocabulary import look_up, variants
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -139,6 +139,21 @@ def test_a_long_word_finds_the_longer_words_it_begins(client):
 
     assert result_titles(search(client, q="xidmet")) == ["Xidmətində yeni qayda"]
     assert result_titles(search(client, q="ye")) == []  # too short to stand for "yeni"
+
+
+@pytest.mark.parametrize("begun_per_word", [40, 1])
+def test_the_words_a_prefix_begins_are_all_found(client, monkeypatch, begun_per_word):
+    monkeypatch.setattr(vocabulary, "BEGUN_PER_WORD", begun_per_word)
+    release(title_az="Xidmətin qaydası")
+    release(title_az="Xidmətində qəbul")
+    release(title_az="Xidmət")
+
+    found = look_up(("xidmet",), "az", stems=False)
+
+    assert found.beginnings == (
+        {"xidmet": ("xidmet", "xidmetin", "xidmetinde")} if begun_per_word > 1 else {}
+    )
+    assert len(result_titles(search(client, q="xidmet"))) == 3
 
 
 def test_every_word_must_be_found(client):

@@ -31,8 +31,10 @@ _LEXEME = re.compile(r"'((?:[^']|'')*)'")
 class PostgresBackend:
     """Full-text vectors and their GIN indexes, a configuration per language."""
 
-    def __init__(self, language, through=FROM_RELEASES, *, prefix=False):
+    def __init__(self, language, through=FROM_RELEASES, *, prefix=False, beginnings=None):
         self.config = TEXT_SEARCH_CONFIGS[language]
+        # {word: the known words it begins} (see vocabulary): looked up as exact words.
+        self.beginnings = beginnings or {}
         # Whether the configuration finds a word's other forms ("meetings": "meeting").
         self.stems = self.config != "simple"
         # Long words match the words they begin: without a stemmer, or when asked to.
@@ -42,8 +44,16 @@ class PostgresBackend:
 
     def _tsquery(self, words):
         # Words are letters and digits only (see folding.WORD): nothing in them is syntax.
-        operands = [f"{word}:*" if self.prefix and is_prefix(word) else word for word in words]
-        return SearchQuery(" & ".join(operands), config=self.config, search_type="raw")
+        return SearchQuery(
+            " & ".join(self._operand(word) for word in words), config=self.config, search_type="raw"
+        )
+
+    def _operand(self, word):
+        if not (self.prefix and is_prefix(word)):
+            return word
+        if word in self.beginnings:
+            return f"({' | '.join(self.beginnings[word])})"
+        return f"{word}:*"
 
     def holds(self, words):
         """Return the condition: this language version holds every word."""
@@ -67,7 +77,7 @@ class SQLiteBackend:
 
     stems = False
 
-    def __init__(self, language, through=FROM_RELEASES, *, prefix=True):
+    def __init__(self, language, through=FROM_RELEASES, *, prefix=True, beginnings=None):
         self.text = f"{through}{text_field(language)}"
 
     @staticmethod
@@ -92,14 +102,15 @@ class SQLiteBackend:
         return []
 
 
-def backend(language, through=FROM_RELEASES, *, prefix=False):
+def backend(language, through=FROM_RELEASES, *, prefix=False, beginnings=None):
     """Return the search backend of the default database, for ``language``.
 
     Its conditions start from releases, or from ``through`` ("" for search documents); with
-    ``prefix``, long words also match the words they begin where a stemmer would apply.
+    ``prefix``, long words also match the words they begin where a stemmer would apply;
+    ``beginnings`` spells out the known words some of them begin.
     """
     if connection.vendor == "postgresql":
-        return PostgresBackend(language, through, prefix=prefix)
+        return PostgresBackend(language, through, prefix=prefix, beginnings=beginnings)
     return SQLiteBackend(language, through)
 
 

@@ -28,7 +28,7 @@ from django.db.models import BooleanField, ExpressionWrapper, F, Subquery, Value
 
 from .backends import backend
 from .excerpts import Matcher
-from .typos import corrected
+from .vocabulary import Vocabulary, look_up
 
 # Results are counted, and can be paged through, up to this many; past it the page says
 # "more than", and a section or a year narrows the search.
@@ -67,14 +67,16 @@ class Search:
 
     def __init__(self, visible, language, query, filters=Filters(), *, end):
         self.visible = visible
-        self.backend = backend(language)
         self.filters = filters
         self.end = min(end, COUNT_LIMIT)
         self.query = query
+        stems = backend(language).stems
+        vocabulary = look_up(query.words, language, stems=stems) if query else Vocabulary()
+        self.backend = backend(language, beginnings=vocabulary.beginnings)
         # Words no release holds are corrected when a known word is one edit away; the
         # correction is shown only if it finds public releases, and never says that a word
         # only hidden ones hold exists. Otherwise the words as typed are searched.
-        words = corrected(query.words, language, stems=self.backend.stems) if query else None
+        words = vocabulary.correction
         choices = [query.replaced(words), query] if words else [query]
         chosen, self.candidates = self._candidates(choices)
         self.correction = chosen if chosen is not query else None
