@@ -2,9 +2,9 @@
 
 On PostgreSQL the generated columns are full-text vectors of each language's document and of
 its title; other databases leave them empty (see ``news.models.search``). The vectors are
-kept in the row, compressed (``STORAGE MAIN``), and the texts out of it: a search checks
-thousands of vectors and reads the texts never, and a vector fetched from TOAST costs several
-page reads the planner does not count. Set before the next migration fills the table.
+kept in the row (``STORAGE MAIN``), and the texts out of it: a search checks thousands of
+vectors and reads the texts never, and a vector fetched from TOAST costs several page reads
+the planner does not count. Set before the next migration fills the table.
 """
 
 import django.contrib.postgres.search

@@ -2,6 +2,7 @@
 
 ``folding`` makes text and queries comparable; ``documents`` turns a release into the folded
 words it is found by and ``index`` keeps them in step; ``query`` cleans what a visitor typed
-and corrects a typo; ``backends`` match, rank and count on PostgreSQL or SQLite; ``excerpts``
-cut and highlight what a result shows.
+and ``vocabulary`` checks it against the known words (a typo, a prefix's words); ``backends``
+match on PostgreSQL or SQLite; ``results`` counts, orders and pages; ``excerpts`` cut and
+highlight what a result shows.
 """
