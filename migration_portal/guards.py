@@ -7,6 +7,9 @@ from django.views.defaults import bad_request
 # C0 and C1 control characters (NUL among them): no address of ours contains one, and
 # PostgreSQL refuses NUL in any text it is given.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# A value typed or pasted into a form (a search, say) may hold tabs and line breaks, which
+# the views read as spaces; the other control characters have no business there either.
+CONTROL_CHARACTERS_BUT_WHITESPACE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def has_control_characters(request):
@@ -14,7 +17,8 @@ def has_control_characters(request):
     if CONTROL_CHARACTERS.search(request.path):
         return True
     return any(
-        CONTROL_CHARACTERS.search(name) or any(CONTROL_CHARACTERS.search(v) for v in values)
+        CONTROL_CHARACTERS.search(name)
+        or any(CONTROL_CHARACTERS_BUT_WHITESPACE.search(value) for value in values)
         for name, values in request.GET.lists()
     )
 

@@ -10,8 +10,11 @@ class NewsConfig(AppConfig):
     def ready(self):
         from . import revisions
         from .pagecache import signals
+        from .search import index
 
         signals.connect()
+        index.connect()
+
         # Every save through the admin or an import keeps the whole release. Registered here,
         # once modeltranslation has added each language's columns, so that a revision holds
         # every language.

@@ -13,6 +13,7 @@ urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("news/", views.ArticleListView.as_view(), name="list"),
     path("news/archive/", views.ArchiveIndexView.as_view(), name="archive"),
+    path("search/", views.SearchView.as_view(), name="search"),
     path("news/category/<slug:slug>/", views.CategoryArticleListView.as_view(), name="category"),
     path("feed/atom/", ReleasesAtom.as_view(), name="feed_atom"),
     path("feed/rss/", ReleasesRss.as_view(), name="feed_rss"),

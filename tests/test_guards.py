@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
         "/az/news/%00/",
         "/en/news/1/slug%00/",
         "/az/news/?page=%00",
-        "/az/news/?page=1%0A2",
+        "/az/news/?page=1%012",
         "/az/news/?%00=1",
         "/ru/%7F/",
         "/az/news/category/news%09/",
@@ -36,6 +36,11 @@ def test_control_characters_in_an_admin_search_are_a_400(admin_client):
 
 def test_letters_of_every_language_in_the_query_string_are_fine(client):
     assert client.get("/az/news/", {"q": "Ölçü Ёлка"}).status_code == 200
+
+
+def test_tabs_and_line_breaks_pasted_into_a_search_are_fine(client):
+    assert client.get("/az/search/", {"q": "Dövlət\tMiqrasiya\r\nXidməti"}).status_code == 200
+    assert client.get("/az/news/", {"page": "1\n2"}).status_code == 404
 
 
 @pytest.mark.parametrize(

@@ -100,3 +100,30 @@ def test_migration_0007_repairs_what_the_constraints_refuse(client, time_machine
     assert Category.objects.get(key="announcements").slug_ru == f"{news.slug_ru}-2"
     assert client.get("/en/").status_code == 200
     assert client.get("/ru/").status_code == 200
+
+
+BEFORE_SEARCH = ("news", "0013_search_documents")
+
+
+def test_search_documents_and_words_are_made_for_existing_releases():
+    old = migrate(BEFORE_SEARCH)
+    Article = old.get_model("news", "Article")
+    category = old.get_model("news", "Category").objects.get(key="news")
+    article = Article.objects.create(
+        category=category,
+        status="published",
+        **complete("az", title="Dövlət Xidməti", body="<p>İşçi &amp; üç</p>"),
+    )
+
+    new = migrate()
+    document = new.get_model("news", "SearchDocument").objects.get(article_id=article.pk)
+    assert document.text_az == " dovlet xidmeti \n summary \n isci uc "
+    assert document.text_en == document.text_ru == ""
+    terms = new.get_model("news", "SearchTerm").objects.filter(language="az")
+    assert set(terms.values_list("term", flat=True)) == {
+        "dovlet",
+        "xidmeti",
+        "summary",
+        "isci",
+        "uc",
+    }

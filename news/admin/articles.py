@@ -26,6 +26,7 @@ from .history import HistoryMixin
 from .images import MissingAltTextFilter
 from .release_images import ReleaseImagesMixin
 from .revisions import RevisionMixin
+from .search import ReleaseSearchMixin
 from .slugs import SlugFromTitleMixin
 from .translations import MissingLanguageFilter, TranslationMixin
 from .trash import TrashFilter, TrashMixin
@@ -69,6 +70,7 @@ class ArticleAdmin(
     NonceMediaMixin,
     RevisionMixin,
     ReleaseImagesMixin,
+    ReleaseSearchMixin,
     HistoryMixin,
     TranslationMixin,
     TrashMixin,
@@ -93,15 +95,6 @@ class ArticleAdmin(
     list_select_related = ("category",)
     # Counting the whole archive again on every page says nothing the filtered count does not.
     show_full_result_count = False
-    search_fields = (
-        "title_az",
-        "title_en",
-        "title_ru",
-        "summary_az",
-        "summary_en",
-        "summary_ru",
-        "=legacy_id",
-    )
     fieldsets = (
         (None, {"fields": ("title", "slug", "summary", "body")}),
         (

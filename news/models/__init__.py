@@ -17,6 +17,7 @@ from .gate import availability_field
 from .history import ArticleEvent, ChangeNote
 from .images import ArticleImage, Image
 from .localized import filled, localized
+from .search import SearchDocument, SearchTerm
 from .translations import Translation, TranslationState
 
 __all__ = [
@@ -31,6 +32,8 @@ __all__ = [
     "Category",
     "ChangeNote",
     "Image",
+    "SearchDocument",
+    "SearchTerm",
     "Translation",
     "TranslationState",
     "availability_field",

@@ -106,7 +106,7 @@ class ArticleQuerySet(models.QuerySet):
             last_edited_by=user,
             updated_at=now,
         )
-        releases_changed_in_bulk.send(sender=self.model)
+        releases_changed_in_bulk.send(sender=self.model, articles=[])
         return changed
 
     def create_many(self, articles):
@@ -123,7 +123,7 @@ class ArticleQuerySet(models.QuerySet):
         )
         for article in created:
             article._saved_texts = article.texts()
-        releases_changed_in_bulk.send(sender=self.model)
+        releases_changed_in_bulk.send(sender=self.model, articles=created)
         return created
 
     def on_record(self, now=None):

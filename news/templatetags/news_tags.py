@@ -104,6 +104,14 @@ def translation_queue_counts(user):
     ]
 
 
+@register.simple_tag(takes_context=True)
+def page_url(context, number):
+    """Return the link to page ``number`` of this list, keeping its other parameters."""
+    query = context["request"].GET.copy()
+    query["page"] = number
+    return f"?{query.urlencode()}"
+
+
 @register.filter
 def json_ld(data):
     """Write ``data`` as schema.org JSON inside a <script>, with nothing that could end it."""

@@ -5,6 +5,7 @@ from .articles import ArticleDetailView, ArticlePreviewView
 from .legacy import LegacyArticleRedirectView
 from .lists import ArticleListView, CategoryArticleListView, HomeView
 from .public import PublicArticleMixin, PublicPageMixin
+from .search import SearchView
 
 __all__ = [
     "ArchiveIndexView",
@@ -17,5 +18,6 @@ __all__ = [
     "MonthArchiveView",
     "PublicArticleMixin",
     "PublicPageMixin",
+    "SearchView",
     "YearArchiveView",
 ]
