@@ -23,10 +23,12 @@ FORMAT = "json"
 def revision_fields():
     """Return the columns a revision of a release keeps: every language, each on its own."""
     # Left out are the untranslated columns modeltranslation fills from the active language,
-    # and the availability columns, which are derived and recomputed on every save.
+    # and the columns derived from others: availability, and the lead photograph, which the
+    # revision keeps as the release's photograph uses.
     left_out = {
         *translator.get_options_for_model(Article).fields,
         *(availability_field(code) for code in LANGUAGE_CODES),
+        "lead_image",
     }
     return [field.name for field in Article._meta.local_fields if field.name not in left_out]
 

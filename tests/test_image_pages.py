@@ -8,7 +8,7 @@ import pytest
 from django.core.files.storage import FileSystemStorage, InMemoryStorage
 from django.utils.html import escape
 
-from news.models import ArticleImage
+from news.models import Article, ArticleImage
 from tests.factories import ArticleFactory, ImageFactory, photo_file, picture, show
 
 pytestmark = pytest.mark.django_db
@@ -152,3 +152,19 @@ def test_an_image_address_from_outside_never_reaches_a_body(client):
 
     assert "tracker.example" not in html
     assert "onerror" not in html
+
+
+def test_a_card_follows_the_lead_photograph_as_it_changes(client):
+    first, second = ImageFactory(alt_en="First photograph"), ImageFactory(alt_en="Second one")
+    article = ArticleFactory(title_en="Pictured release")
+    show(article, first)
+    assert Article.objects.get(pk=article.pk).lead_image == first
+
+    article.images.get(place="lead").delete()
+    show(article, second)
+    cards = client.get("/en/news/").content.decode()
+    assert 'alt="Second one"' in cards
+    assert 'alt="First photograph"' not in cards
+
+    article.images.get(place="lead").delete()
+    assert Article.objects.get(pk=article.pk).lead_image is None

@@ -188,7 +188,9 @@ class ReleaseImagesMixin:
     def save_formset(self, request, form, formset, change):
         restoring = getattr(request, "restoring_revision", None) is not None
         if restoring and isinstance(formset, PlacedImagesFormSet) and not formset.left_out:
-            ArticleImage.objects.filter(article=form.instance, place=formset.place).delete()
+            # One by one, so that each removal keeps what is derived from it in step.
+            for use in ArticleImage.objects.filter(article=form.instance, place=formset.place):
+                use.delete()
         super().save_formset(request, form, formset, change)
 
     def get_fieldsets(self, request, obj=None):

@@ -205,6 +205,17 @@ class Article(models.Model):
     available_az = models.BooleanField(default=False, editable=False)
     available_en = models.BooleanField(default=False, editable=False)
     available_ru = models.BooleanField(default=False, editable=False)
+    # Derived from the release's lead use (an ArticleImage in the lead place), kept in step by
+    # refresh_photographs(), so that lists read it with the release instead of in a query more.
+    lead_image = models.ForeignKey(
+        "news.Image",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("lead photograph"),
+    )
     # Raised by every save; a form saved with an older number was edited on a stale copy.
     lock_version = models.PositiveIntegerField(default=0, editable=False)
     last_edited_by = models.ForeignKey(
@@ -465,6 +476,14 @@ class Article(models.Model):
         Article.objects.filter(pk=self.pk).update(**values)
         for name, value in values.items():
             setattr(self, name, value)
+
+    def refresh_photographs(self):
+        """Bring what is derived from the release's photographs in step after they changed."""
+        lead = self.images.filter(place="lead").values_list("image_id", flat=True).first()
+        if lead != self.lead_image_id:
+            Article.objects.filter(pk=self.pk).update(lead_image_id=lead)
+            self.lead_image_id = lead
+        self.refresh_availability()
 
     def set_translation_ready(self, language, ready):
         """Let the ``language`` version go to visitors, or hold it back while it is worked on."""

@@ -185,11 +185,8 @@ class ArticleQuerySet(models.QuerySet):
         return self.prefetch_related(models.Prefetch("images", queryset=uses))
 
     def with_lead_photographs(self):
-        """Return the releases with their lead photograph as ``lead_photographs`` (0 or 1)."""
-        leads = ArticleImage.objects.filter(place=ArticleImage.Place.LEAD).select_related("image")
-        return self.prefetch_related(
-            models.Prefetch("images", queryset=leads, to_attr="lead_photographs")
-        )
+        """Return the releases with their lead photograph, read in the same query."""
+        return self.select_related("lead_image")
 
     def needing_translation(self, language):
         """Return the releases whose ``language`` version is missing or outdated."""

@@ -284,11 +284,11 @@ class ArticleImage(models.Model):
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
-        self.article.refresh_availability()
+        self.article.refresh_photographs()
 
     def delete(self, *args, **kwargs):
         deleted = super().delete(*args, **kwargs)
-        self.article.refresh_availability()
+        self.article.refresh_photographs()
         return deleted
 
 

@@ -22,6 +22,7 @@ RESULT_FIELDS = (
     "published_at",
     "category",
     "original_language",
+    "lead_image",
     "title",
     "slug",
     "summary",
