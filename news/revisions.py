@@ -45,20 +45,31 @@ def keep_revisions(articles, comment, user=None, date_created=None):
     if not articles:
         return
     fields = revision_fields()
-    content_type = ContentType.objects.get_for_model(Article)
     date_created = date_created or timezone.now()
     revisions = Revision.objects.bulk_create(
         Revision(date_created=date_created, user=user, comment=comment) for _article in articles
     )
+    uses = {}
+    for use in ArticleImage.objects.filter(article__in=articles):
+        uses.setdefault(use.article_id, []).append(use)
     Version.objects.bulk_create(
-        Version(
-            revision=revision,
-            content_type=content_type,
-            object_id=str(article.pk),
-            db=router.db_for_write(Article, instance=article),
-            format=FORMAT,
-            serialized_data=serializers.serialize(FORMAT, [article], fields=fields),
-            object_repr=str(article),
-        )
+        version
         for revision, article in zip(revisions, articles, strict=True)
+        for version in (
+            _version(revision, article, fields=fields),
+            # As reversion follows them: a revision holds where the photographs stood.
+            *(_version(revision, use) for use in uses.get(article.pk, [])),
+        )
+    )
+
+
+def _version(revision, obj, fields=None):
+    return Version(
+        revision=revision,
+        content_type=ContentType.objects.get_for_model(type(obj)),
+        object_id=str(obj.pk),
+        db=router.db_for_write(type(obj), instance=obj),
+        format=FORMAT,
+        serialized_data=serializers.serialize(FORMAT, [obj], fields=fields),
+        object_repr=str(obj),
     )

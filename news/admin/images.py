@@ -22,7 +22,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from ..images.renditions import Kind
 from ..images.storage import StorageFailure, file_storage
-from ..images.validation import MAX_BYTES, MIN_SIDE, open_upload
+from ..images.validation import MAX_BYTES, MIN_SIDE, file_digest, open_upload
 from ..languages import LANGUAGE_CODES
 from ..models import Image
 from ..roles import publishes_releases, translation_languages, writes_releases
@@ -64,6 +64,7 @@ class ImageAdminForm(forms.ModelForm):
         upload = self.cleaned_data.get("upload")
         if upload:
             self.picture = open_upload(upload)
+            self.instance.source_digest = file_digest(upload)
         return upload
 
     def _post_clean(self):

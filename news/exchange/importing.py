@@ -14,8 +14,10 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 
-from ..models import Article, Category
+from ..models import Article, ArticleImage, Category
+from ..models.images import place_body_images
 from ..revisions import keep_revisions
+from .images import MediaFolder, body_with_library_numbers, describe_image, photographs_differ
 from .reading import FileError, read_records
 from .records import FIELD_NAMES, ImportFileError, describe, parse_record
 
@@ -25,6 +27,7 @@ BATCH = 500
 # and the untranslated columns mirror whichever language is active.
 NOT_CHECKED = [
     "id",
+    "lead_image",
     "category",
     "author",
     "last_edited_by",
@@ -54,19 +57,24 @@ class ImportResult:
         return len(self.created) + len(self.updated) + len(self.unchanged)
 
 
-def import_file(open_file, *, dry_run=False, checked=None, written=None):
-    """Check every record of the file, then (unless ``dry_run``) write them all."""
+def import_file(open_file, *, media=None, dry_run=False, checked=None, written=None):
+    """Check every record of the file, then (unless ``dry_run``) write them all.
+
+    ``media`` is the folder the records' photographs are read from.
+    """
     # open_file() opens the file afresh for each reading; checked(done) and
     # written(done, total) report progress. ImportFileError lists every problem.
-    result = check_file(open_file, checked)
+    folder = MediaFolder(media)
+    result = check_file(open_file, checked, folder)
     if not dry_run:
-        write_file(open_file, result.total, written)
+        write_file(open_file, result.total, written, folder)
     return result
 
 
-def check_file(open_file, progress=None):
+def check_file(open_file, progress=None, media=None):
     """Return what importing the file would do, or raise ImportFileError naming each problem."""
     result, problems, seen = ImportResult(), [], {}
+    media = media or MediaFolder(None)
     for batch in _batches(open_file, problems):
         for record, article, is_new, changed in batch:
             name = (record.position, record.legacy_id)
@@ -78,6 +86,11 @@ def check_file(open_file, progress=None):
                     )
                 seen.setdefault(record.legacy_id, record.position)
             problems += _validation_problems(record, article)
+            refused = media.check(record.images or [])
+            problems += [f"{describe(*name)}: {field}: {message}" for field, message in refused]
+            says_photographs = not refused and record.images is not None
+            if says_photographs and not is_new and photographs_differ(article, record.images):
+                changed = [*changed, "images"]
             if is_new:
                 result.created.append(name)
             elif changed:
@@ -92,17 +105,37 @@ def check_file(open_file, progress=None):
 
 
 @transaction.atomic
-def write_file(open_file, total, progress=None):
+def write_file(open_file, total, progress=None, media=None):
     """Create or update one release per record, with one revision each; all or nothing."""
     problems, done = [], 0
-    for batch in _batches(open_file, problems, compare=False):
+    media = media or MediaFolder(None)
+    library = {}  # record position -> [(entry, photograph)]
+
+    def take_photographs(records):
+        for record in records:
+            if record.images:
+                library[record.position] = photographs_of(record, media, problems)
+
+    for batch in _batches(open_file, problems, compare=False, prepare=take_photographs):
         if problems:
             break
         new = [article for _record, article, is_new, _changed in batch if is_new]
-        changed = [article for _record, article, is_new, fields in batch if fields and not is_new]
+        reshown = {
+            record.position
+            for record, article, _is_new, _fields in batch
+            if record.images is not None and photographs_differ(article, record.images)
+        }
+        changed = [
+            article
+            for record, article, is_new, fields in batch
+            if not is_new and (fields or record.position in reshown)
+        ]
         Article.objects.create_many(new)
         for article in changed:
             article.save()
+        for record, article, is_new, _changed in batch:
+            if record.position in reshown:
+                show_photographs(article, library.pop(record.position, []), is_new)
         keep_revisions([*new, *changed], _("Imported from a file."))
         done += len(batch)
         if progress:
@@ -112,9 +145,39 @@ def write_file(open_file, total, progress=None):
         raise ImportFileError(problems)
 
 
-def _batches(open_file, problems, compare=True):
+def photographs_of(record, media, problems):
+    """Return [(entry, photograph)] of ``record``, storing new files; figures get numbers."""
+    if refused := media.check(record.images):
+        # The files changed since they were checked.
+        name = describe(record.position, record.legacy_id)
+        problems += [f"{name}: {field_name}: {message}" for field_name, message in refused]
+        return []
+    shown = [(entry, describe_image(media.image(entry), entry)) for entry in record.images]
+    numbers = {entry.file: image.pk for entry, image in shown}
+    bodies = record.texts.get("body", {})
+    for language, html in bodies.items():
+        bodies[language] = body_with_library_numbers(html, numbers)
+    return shown
+
+
+def show_photographs(article, shown, is_new):
+    """Make ``article`` show exactly the record's lead photograph and gallery."""
+    for use in article.images.exclude(place=ArticleImage.Place.BODY):
+        use.delete()
+    for entry, image in shown:
+        if entry.place != ArticleImage.Place.BODY:
+            ArticleImage.objects.create(
+                article=article, image=image, place=entry.place, position=entry.position
+            )
+    if is_new:
+        # create_many writes no body's figures; save() records them for the others.
+        place_body_images(article)
+
+
+def _batches(open_file, problems, compare=True, prepare=None):
     """Yield lists of (record, article with the record applied, is new, changed fields)."""
-    # What cannot be read or parsed goes to ``problems`` instead.
+    # What cannot be read or parsed goes to ``problems`` instead; ``prepare(records)`` may
+    # change a batch's records before they are applied.
     categories = {category.key: category for category in Category.objects.all()}
     with open_file() as handle:
         records = []
@@ -128,18 +191,20 @@ def _batches(open_file, problems, compare=True):
                 except ImportFileError as error:
                     problems += error.problems
                 if len(records) == BATCH:
-                    yield _applied(records, compare)
+                    yield _applied(records, compare, prepare)
                     records = []
         except FileError as error:
             problems.append(str(error))
         if records:
-            yield _applied(records, compare)
+            yield _applied(records, compare, prepare)
 
 
-def _applied(records, compare=True):
+def _applied(records, compare=True, prepare=None):
     """Return the batch's records applied to their releases, new or matched on legacy_id."""
     # Without ``compare``, a new release is left for create_many to tidy, and its changed
     # fields are not worked out.
+    if prepare:
+        prepare(records)
     legacy_ids = [record.legacy_id for record in records if record.legacy_id is not None]
     existing = Article.objects.in_bulk(legacy_ids, field_name="legacy_id")
     batch = []

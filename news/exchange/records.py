@@ -12,11 +12,13 @@ from modeltranslation.utils import build_localized_fieldname
 from ..languages import LANGUAGE_CODES
 from ..limits import LEGACY_ID_MAX, escape_unwanted_characters, validate_characters
 from ..models import Article, Category
+from .images import parse_images
 
 TRANSLATED_FIELDS = ("title", "slug", "summary", "body")
 # Only withdrawn releases carry these; other records leave them out.
 WITHDRAWAL_TEXT = "withdrawal_reason"
 RECORD_KEYS = {
+    "images",
     "withdrawn_at",
     WITHDRAWAL_TEXT,
     "legacy_id",
@@ -52,6 +54,8 @@ class Record:
     original_language: str
     texts: dict = field(default_factory=dict)  # {"title": {"az": "…"}, …}
     withdrawn_at: datetime | None = None
+    # The record's photographs; None when it says nothing of them, which leaves them as they are.
+    images: list | None = None
 
 
 def describe(position, legacy_id):
@@ -180,6 +184,8 @@ def parse_record(position, raw, categories):
     if not isinstance(original_language, str) or original_language not in LANGUAGE_CODES:
         problem("original_language", _unknown_language(original_language))
     texts = _check_texts(raw, problem)
+    # Figures name photographs of the record's list; without one, a figure names nothing.
+    images = parse_images(raw.get("images", []), texts, problem)
 
     if problems:
         raise ImportFileError(problems)
@@ -192,4 +198,5 @@ def parse_record(position, raw, categories):
         original_language,
         texts,
         withdrawn_at,
+        images if "images" in raw else None,
     )

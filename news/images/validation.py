@@ -1,6 +1,7 @@
 """Accept only real JPEG, PNG and WebP photographs, decoded in full, and say why anything else
 is refused."""
 
+import hashlib
 import logging
 import warnings
 
@@ -70,6 +71,15 @@ def open_upload(upload):
             "damaged",
         ) from None
     return picture
+
+
+def file_digest(upload):
+    """Return the SHA-256 of ``upload`` as it was given: how a photograph given twice is known."""
+    digest = hashlib.sha256()
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    return digest.hexdigest()
 
 
 def check_dimensions(picture):

@@ -19,7 +19,7 @@ from reversion.models import Version
 
 from ..images import pipeline
 from ..images.figures import placed_image_ids
-from ..images.validation import open_upload
+from ..images.validation import file_digest, open_upload
 from ..languages import LANGUAGE_CODES, current_language
 from .localized import filled, localized
 
@@ -35,7 +35,7 @@ class ImageQuerySet(models.QuerySet):
         Raises ValidationError for a file we refuse and StorageFailure when the storage does
         not take the files; either way nothing is left behind.
         """
-        image = self.model(**fields)
+        image = self.model(source_digest=file_digest(upload), **fields)
         image.take_picture(open_upload(upload))
         image.save()
         return image
@@ -48,6 +48,9 @@ class Image(models.Model):
     # [{"kind", "format", "width", "height", "name"}]: everything pages need to show it, so
     # that a page view never opens a file (see news/images/markup.py).
     renditions = models.JSONField(default=list, editable=False)
+    # The file as it was uploaded or imported, before anything was stripped: a photograph
+    # imported again is found by it instead of being stored twice.
+    source_digest = models.CharField(max_length=64, blank=True, editable=False, db_index=True)
     alt = models.CharField(
         _("alt text"),
         max_length=250,

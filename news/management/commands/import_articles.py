@@ -10,6 +10,7 @@ import shutil
 import sys
 import tempfile
 from contextlib import contextmanager
+from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -27,12 +28,19 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="check the file and say what would change"
         )
+        parser.add_argument(
+            "--media",
+            help='folder the records\' photographs are read from (their "file" is relative to it)',
+        )
 
-    def handle(self, *args, file, dry_run, verbosity, **options):
+    def handle(self, *args, file, dry_run, media, verbosity, **options):
+        if media and not Path(media).is_dir():
+            raise CommandError(f"{media}: not a folder; nothing imported")
         with self.readable(file) as open_file:
             try:
                 result = import_file(
                     open_file,
+                    media=media,
                     dry_run=dry_run,
                     checked=self.checked if verbosity >= 1 else None,
                     written=self.written if verbosity >= 1 else None,
