@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
+from migration_portal.bursts import Burst
 from news.models import Article, Category
 from news.pagecache import generation
 from tests.factories import ArticleFactory
@@ -245,7 +246,7 @@ UNREACHABLE_CACHE = {
 
 def test_pages_are_still_served_when_the_cache_does_not_answer(client, caplog, monkeypatch):
     ArticleFactory(title_en="Served without a cache")
-    monkeypatch.setitem(generation._cache_down, "logged_at", None)
+    monkeypatch.setattr(generation, "cache_outage", Burst())
     with override_settings(CACHES=UNREACHABLE_CACHE):
         for _visit in range(3):
             response = client.get("/en/news/")

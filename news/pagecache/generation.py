@@ -7,7 +7,6 @@ scheduled release reaches its time: nothing has to run for that release to appea
 """
 
 import logging
-import time
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -18,29 +17,27 @@ from django.db import transaction
 from django.db.models import Min
 from django.utils import timezone
 
+from migration_portal.bursts import Burst
+
 from ..models import Article
 
 logger = logging.getLogger(__name__)
 
-# While the cache is down every request would say so; once a minute per process is enough.
-CACHE_DOWN_LOG_INTERVAL = 60
-_cache_down = {"logged_at": None, "since_logged": 0}
+# While the cache is down every request would say so; once per burst and process is enough.
+cache_outage = Burst()
 
 
 def cache_did_not_answer(doing):
     """Log that the cache did not answer while ``doing`` something, once per burst."""
-    now = time.monotonic()
-    last = _cache_down["logged_at"]
-    if last is not None and now - last < CACHE_DOWN_LOG_INTERVAL:
-        _cache_down["since_logged"] += 1
+    unreported = cache_outage.admit()
+    if unreported is None:
         return
     logger.warning(
         "The cache did not answer (%s); pages are rendered afresh until it does "
         "(%d more such failures since the last report).",
         doing,
-        _cache_down["since_logged"],
+        unreported,
     )
-    _cache_down.update(logged_at=now, since_logged=0)
 
 
 STATE_KEY = "news:content-state"
