@@ -35,8 +35,10 @@ class ImageQuerySet(models.QuerySet):
         Raises ValidationError for a file we refuse and StorageFailure when the storage does
         not take the files; either way nothing is left behind.
         """
+        # Opening checks size and kind before anything reads the whole file.
+        picture = open_upload(upload)
         image = self.model(source_digest=file_digest(upload), **fields)
-        image.take_picture(open_upload(upload))
+        image.take_picture(picture)
         image.save()
         return image
 
