@@ -150,6 +150,7 @@ def pages():
         ("archive month", f"/az/news/{article.published_at:%Y}/{article.published_at:%m}/"),
         ("feed", "/az/feed/atom/"),
         ("API list", "/api/v1/releases/?language=az"),
+        ("search", "/az/search/?q=miqrasiya"),
     ]
 
 
@@ -176,11 +177,16 @@ def measure_sql(label):
     from django.core.cache import cache
     from django.test import Client, override_settings
 
+    from news.models import Article
+
     user, _ = get_user_model().objects.get_or_create(
         username="bench", defaults={"is_staff": True, "is_superuser": True}
     )
     staff = Client()
     staff.force_login(user)
+    deep_in_archive = Article.objects.order_by("-published_at")[
+        min(500, Article.objects.count() - 1)
+    ]
     found = {}
     with override_settings(PAGE_CACHE_SECONDS=0, SECURE_SSL_REDIRECT=False):
         cache.clear()
@@ -191,6 +197,7 @@ def measure_sql(label):
             ("admin list, missing RU", "/admin/news/article/?missing=ru"),
             ("admin list, a year", "/admin/news/article/?year=2015"),
             ("admin search", "/admin/news/article/?q=miqrasiya"),
+            ("admin change page", f"/admin/news/article/{deep_in_archive.pk}/change/"),
         ]:
             found[name] = sql_of(staff, path, repeat=3)
     print(f"\nSQL at {label}:")
