@@ -1,5 +1,6 @@
 """What visitors see on every public page, in each of the three languages."""
 
+import pickle
 import re
 from datetime import UTC, datetime, timedelta
 
@@ -197,3 +198,13 @@ def test_staff_get_public_pages_uncached_to_see_their_changes_at_once(admin_clie
     assert "private" in response["Cache-Control"]
     assert "no-cache" in response["Cache-Control"]
     assert "public" not in response["Cache-Control"]
+
+
+def test_a_release_renamed_is_given_its_new_address_at_once(article_factory):
+    article = article_factory(title_en="First headline", slug_en="first-headline")
+    assert article.get_absolute_url("en").endswith("/first-headline/")
+    article.slug_en = "second-headline"
+    assert article.get_absolute_url("en").endswith("/second-headline/")
+    copy = pickle.loads(pickle.dumps(article))
+    assert "_urls" not in copy.__dict__
+    assert copy.get_absolute_url("en") == article.get_absolute_url("en")

@@ -298,6 +298,12 @@ class Article(models.Model):
                 return title
         return f"#{self.pk}"
 
+    def __getstate__(self):
+        # Addresses are worked out afresh after unpickling: a kept copy outlives a deploy.
+        state = super().__getstate__()
+        state.pop("_urls", None)
+        return state
+
     def save(self, *args, **kwargs):
         self.prepare_to_save()
         retranslated = self.retranslated_languages()
@@ -319,8 +325,13 @@ class Article(models.Model):
             localized(self, "slug", code) for code in (language, *self.languages_original_first())
         )
         slug = next((slug for slug in slugs if slug), "-")
-        with override(language):
-            return reverse("news:article", kwargs={"pk": self.pk, "slug": slug})
+        # A page asks for the same few addresses many times (canonical, language links,
+        # structured data); keyed by slug too, so a renamed release is never given its old one.
+        urls = self.__dict__.setdefault("_urls", {})
+        if (language, slug) not in urls:
+            with override(language):
+                urls[language, slug] = reverse("news:article", kwargs={"pk": self.pk, "slug": slug})
+        return urls[language, slug]
 
     @classmethod
     def from_db(cls, db, field_names, values):
