@@ -323,3 +323,9 @@ def test_a_description_with_a_control_character_is_refused(admin_client):
     assert "description_en" in response.context["adminform"].form.errors
     category.refresh_from_db()
     assert category.description_en.startswith("News of the State Migration Service")
+
+
+def test_a_preview_names_the_picture_the_release_will_be_shared_with(admin_client):
+    draft = ArticleFactory(draft=True, title_en="Draft under review")
+    page = head(admin_client, draft.get_preview_url("en"))
+    assert one(page, "og:image").startswith("http://testserver/static/img/agency-share")
