@@ -2,7 +2,9 @@
 
 Feeds go through the public gate like every list, so a withdrawn or held-back release leaves
 them; they are kept by the page cache like other public pages, which answers a feed reader's
-conditional request with 304 when nothing changed.
+conditional request with 304 when nothing changed. An entry whose release has a lead
+photograph carries it as its enclosure: a JPEG, the format every reader takes, with the alt
+text as the Atom link's title (RSS's enclosure has no place for it).
 """
 
 from django.conf import settings
@@ -11,15 +13,43 @@ from django.db import transaction
 from django.http import Http404
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
 from . import agency
+from .images.markup import fallback_rendition
+from .images.renditions import MEDIA_TYPES, Kind
+from .images.storage import file_storage
 from .languages import current_language
 from .models import Article, localized
 from .views.public import navigation_categories
 
 FEED_LENGTH = 20
+
+
+class Photograph(Enclosure):
+    """An enclosure that is a photograph, with the alt text a reader may show for it."""
+
+    def __init__(self, url, length, mime_type, title=""):
+        super().__init__(url, length, mime_type)
+        self.title = title
+
+
+class AtomWithPhotographs(Atom1Feed):
+    """Atom whose enclosure links carry their photograph's alt text as their title."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, {**item, "enclosures": ()})
+        for enclosure in item["enclosures"]:
+            attributes = {
+                "rel": "enclosure",
+                "href": enclosure.url,
+                "length": enclosure.length,
+                "type": enclosure.mime_type,
+            }
+            if enclosure.title:
+                attributes["title"] = enclosure.title
+            handler.addQuickElement("link", "", attributes)
 
 
 class ReleasesRss(Feed):
@@ -65,7 +95,8 @@ class ReleasesRss(Feed):
         releases = Article.objects.visible(current_language()).without_bodies()
         if category is not None:
             releases = releases.filter(category=category)
-        return releases.select_related("category").prefetch_related("change_notes")[:FEED_LENGTH]
+        releases = releases.select_related("category").with_lead_photographs()
+        return releases.prefetch_related("change_notes")[:FEED_LENGTH]
 
     def item_title(self, article):
         return article.title
@@ -95,9 +126,22 @@ class ReleasesRss(Feed):
     def item_author_name(self, article):
         return str(agency.NAME)
 
+    def item_enclosures(self, article):
+        image = article.lead_image
+        jpegs = image.renditions_of(Kind.WIDTH, "jpeg") if image else []
+        if not jpegs:
+            return []
+        rendition = fallback_rendition(jpegs)
+        url = self.request.build_absolute_uri(file_storage().url(rendition["name"]))
+        # Photographs stored before lengths were recorded say 0, as the RSS profile asks of
+        # a length not known.
+        length = str(rendition.get("bytes", 0))
+        title = image.alt_text(current_language())
+        return [Photograph(url, length, MEDIA_TYPES["jpeg"], title)]
+
 
 class ReleasesAtom(ReleasesRss):
-    feed_type = Atom1Feed
+    feed_type = AtomWithPhotographs
 
     def subtitle(self, category):
         return self.description(category)

@@ -5,7 +5,7 @@ from .models import Article, Category, Image
 
 @register(Category)
 class CategoryTranslationOptions(TranslationOptions):
-    fields = ("name", "slug")
+    fields = ("name", "slug", "description")
     empty_values = ""
 
 

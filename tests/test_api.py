@@ -10,8 +10,9 @@ from django.test import Client
 from django.utils import timezone
 from openapi_spec_validator import validate
 
+from news.images.storage import file_storage
 from news.models import Article, Category
-from tests.factories import ArticleFactory
+from tests.factories import ArticleFactory, ImageFactory, show
 
 pytestmark = pytest.mark.django_db
 
@@ -197,3 +198,55 @@ def test_the_openapi_document_validates_and_describes_the_api(client):
     assert {"language", "category", "published_after", "changed_since", "page"} <= parameters
     as_json = client.get("/api/v1/schema/", {"format": "json"})
     assert json.loads(as_json.content)["info"]["version"] == document["info"]["version"]
+
+
+def test_a_release_carries_its_lead_photograph_or_null(client, releases):
+    photograph = ImageFactory(
+        alt_en="The chief signs the agreement", alt_ru="Подписание", caption_en="Signing"
+    )
+    show(releases["old"], photograph)
+
+    _response, english = get(client, f"{LIST}{releases['old'].pk}/", language="en")
+    _response, russian = get(client, f"{LIST}{releases['old'].pk}/", language="ru")
+    _response, listed = get(client, LIST, language="en")
+
+    lead = english["lead_photograph"]
+    assert lead["alt"] == "The chief signs the agreement"
+    assert lead["caption"] == "Signing"
+    assert lead["credit"] == "Press service"
+    assert (lead["width"], lead["height"]) == (photograph.width, photograph.height)
+    assert russian["lead_photograph"]["alt"] == "Подписание"
+    assert russian["lead_photograph"]["caption"] == ""
+    stored = {
+        (entry["kind"], entry["format"], entry["width"], entry["height"]): entry["name"]
+        for entry in photograph.renditions
+    }
+    offered = {
+        (entry["kind"], entry["format"], entry["width"], entry["height"]): entry["url"]
+        for entry in lead["renditions"]
+    }
+    assert offered == {
+        key: f"http://testserver{file_storage().url(name)}" for key, name in stored.items()
+    }
+    assert ("social", "jpeg", 1200, 630) in offered
+    by_id = {item["id"]: item for item in listed["results"]}
+    assert by_id[releases["old"].pk]["lead_photograph"] == lead
+    assert by_id[releases["new"].pk]["lead_photograph"] is None
+
+
+def test_a_decorative_lead_photograph_has_an_empty_alt_text(client, releases):
+    show(releases["new"], ImageFactory(decorative=True))
+    _response, english = get(client, f"{LIST}{releases['new'].pk}/", language="en")
+    assert english["lead_photograph"]["alt"] == ""
+
+
+def test_the_openapi_document_describes_the_lead_photograph(client):
+    document = yaml.safe_load(client.get("/api/v1/schema/").content)
+    schemas = document["components"]["schemas"]
+    lead = schemas["Release"]["properties"]["lead_photograph"]
+    reference = lead.get("allOf", [lead])[0]["$ref"].split("/")[-1]
+    assert lead.get("nullable") is True
+    photograph = schemas[reference]["properties"]
+    assert {"alt", "caption", "credit", "width", "height", "renditions"} <= set(photograph)
+    rendition = photograph["renditions"]["items"]["$ref"].split("/")[-1]
+    assert {"kind", "format", "width", "height", "url"} <= set(schemas[rendition]["properties"])

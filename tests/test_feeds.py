@@ -9,8 +9,9 @@ from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
+from news.images.storage import file_storage
 from news.models import Category
-from tests.factories import ArticleFactory
+from tests.factories import ArticleFactory, ImageFactory, show
 
 pytestmark = pytest.mark.django_db
 
@@ -143,3 +144,66 @@ def test_a_reader_that_has_the_feed_gets_304(
     assert after.status_code == 200
     assert "Public release" not in after.content.decode()
     cache.clear()
+
+
+@pytest.fixture
+def pictured():
+    """A public release with a lead photograph, and one with none."""
+    photograph = ImageFactory(alt_en="The chief signs the agreement", alt_ru="Подписание")
+    article = ArticleFactory(title_en="Pictured release")
+    show(article, photograph)
+    ArticleFactory(title_en="Release without a photograph")
+    return article, photograph
+
+
+def entry_titled(feed, title):
+    return next(entry for entry in feed.entries if entry.title == title)
+
+
+@pytest.mark.parametrize("feed_url", FEEDS)
+def test_an_entry_carries_its_lead_photograph_as_an_enclosure(client, pictured, feed_url):
+    _article, photograph = pictured
+    _response, feed = parsed(client, feed_url.format(lang="en"))
+
+    enclosures = entry_titled(feed, "Pictured release").enclosures
+    assert len(enclosures) == 1
+    enclosure = enclosures[0]
+    rendition = next(
+        entry
+        for entry in photograph.renditions
+        if enclosure.href.endswith(entry["name"].split("/")[-1])
+    )
+    assert (rendition["kind"], rendition["format"]) == ("width", "jpeg")
+    assert enclosure.href == f"http://testserver{file_storage().url(rendition['name'])}"
+    assert enclosure.type == "image/jpeg"
+    assert int(enclosure.length) == file_storage().size(rendition["name"])
+    assert entry_titled(feed, "Release without a photograph").enclosures == []
+
+
+def test_the_atom_enclosure_is_titled_with_the_alt_text_of_the_feeds_language(client, pictured):
+    _response, english = parsed(client, "/en/feed/atom/")
+    _response, russian = parsed(client, "/ru/feed/atom/")
+    article, _photograph = pictured
+
+    assert entry_titled(english, "Pictured release").enclosures[0].title == (
+        "The chief signs the agreement"
+    )
+    assert entry_titled(russian, article.title_ru).enclosures[0].title == "Подписание"
+
+
+def test_a_decorative_lead_photograph_has_no_title_and_an_old_one_a_zero_length(client, pictured):
+    _article, photograph = pictured
+    photograph.decorative = True
+    photograph.renditions = [
+        {key: value for key, value in entry.items() if key != "bytes"}
+        for entry in photograph.renditions
+    ]
+    photograph.save()
+
+    root = ElementTree.fromstring(client.get("/en/feed/atom/").content)
+    links = root.findall(f"{ATOM}entry/{ATOM}link[@rel='enclosure']")
+    assert len(links) == 1
+    assert links[0].get("title") is None
+    assert links[0].get("length") == "0"
+    rss = ElementTree.fromstring(client.get("/en/feed/rss/").content)
+    assert [item.get("length") for item in rss.iter("enclosure")] == ["0"]

@@ -7,13 +7,19 @@ import pkgutil
 import re
 from datetime import datetime, timedelta
 from html.parser import HTMLParser
+from pathlib import Path
 
 import msgspec_schemaorg.models
+import PIL.Image
 import pytest
+from django.contrib.staticfiles import finders
+from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
+from news import seo
 from news.models import Category
-from tests.factories import ArticleFactory
+from tests.factories import ArticleFactory, ImageFactory, show
 
 pytestmark = pytest.mark.django_db
 
@@ -97,7 +103,7 @@ def release():
     [
         ("/en/", "News and press releases of the State Migration Service"),
         ("/en/news/", "News and press releases of the State Migration Service"),
-        ("/en/news/category/announcements/", "Announcements: news and press releases"),
+        ("/en/news/category/announcements/", "Announcements of the State Migration Service:"),
         ("/en/news/archive/", "News and press releases of the State Migration Service"),
         ("/en/terms/", "News and press releases of the State Migration Service"),
     ],
@@ -115,7 +121,7 @@ def test_every_page_has_its_canonical_link_description_and_open_graph(
     assert sorted(page.meta["og:locale:alternate"]) == ["az_AZ", "ru_RU"]
     assert one(page, "og:title")
     assert one(page, "og:description") == one(page, "description")
-    assert one(page, "twitter:card") == "summary"
+    assert one(page, "twitter:card") == "summary_large_image"
 
 
 def test_a_later_page_of_a_list_is_its_own_canonical_page(client):
@@ -187,3 +193,139 @@ def test_a_page_in_another_language_points_search_engines_to_the_original(client
     assert one(page, "robots") == "noindex"
     assert one(page, "og:locale") == "az_AZ"
     assert json.loads(page.scripts[0])["inLanguage"] == "az"
+
+
+DEFAULT_IMAGE_PAGES = [
+    "/en/",
+    "/en/news/",
+    "/en/news/category/announcements/",
+    "/en/news/archive/",
+    "year",
+    "month",
+    "/en/search/?q=delegation",
+    "/en/terms/",
+    "/ru/privacy/",
+]
+
+
+@pytest.mark.parametrize("url", DEFAULT_IMAGE_PAGES)
+def test_a_page_without_a_photograph_is_shared_with_the_agencys_emblem(client, release, url):
+    moment = timezone.localtime(release.published_at)
+    url = {
+        "year": f"/en/news/{moment.year}/",
+        "month": f"/en/news/{moment.year}/{moment.month:02d}/",
+    }.get(url, url)
+    page = head(client, url)
+
+    image_url = one(page, "og:image")
+    assert image_url.startswith("http://testserver/static/img/agency-share")
+    assert (one(page, "og:image:width"), one(page, "og:image:height")) == ("1200", "630")
+    alt = one(page, "og:image:alt")
+    if url.startswith("/ru/"):
+        assert alt.startswith("Эмблема")
+    else:
+        assert alt == "Emblem of the State Migration Service of the Republic of Azerbaijan"
+
+
+def test_the_emblem_file_has_the_size_the_pages_state():
+    path = finders.find(seo.DEFAULT_SHARE_IMAGE["path"])
+    with PIL.Image.open(path) as image:
+        assert image.size == (seo.DEFAULT_SHARE_IMAGE["width"], seo.DEFAULT_SHARE_IMAGE["height"])
+        assert image.format == "PNG"
+    # Sharing previews fetch it often: it stays small.
+    assert Path(path).stat().st_size < 50_000
+
+
+def test_an_article_keeps_its_lead_photograph_and_one_without_gets_the_emblem(client, release):
+    photograph = ImageFactory(alt_en="The delegation at the table")
+    pictured = ArticleFactory(title_en="Pictured")
+    show(pictured, photograph)
+    crop = photograph.renditions_of("social", "jpeg")[0]
+
+    own = head(client, pictured.get_absolute_url("en"))
+    plain = head(client, release.get_absolute_url("en"))
+
+    assert one(own, "og:image") == f"http://testserver/media/{crop['name']}"
+    assert one(own, "og:image:alt") == "The delegation at the table"
+    assert one(plain, "og:image").startswith("http://testserver/static/img/agency-share")
+
+
+@pytest.mark.parametrize(
+    ("url", "description"),
+    [
+        ("/az/news/category/elanlar/", "Dövlət Miqrasiya Xidmətinin elanları:"),
+        ("/en/news/category/interviews/", "Interviews given to the press by the leadership"),
+        ("/ru/news/category/stati/", "Статьи о миграционном законодательстве"),
+    ],
+)
+def test_a_category_page_is_described_by_its_own_description(client, url, description):
+    page = head(client, url)
+    assert one(page, "description").startswith(description)
+    assert one(page, "og:description") == one(page, "description")
+    assert one(page, "twitter:description") == one(page, "description")
+
+
+def test_a_category_without_a_description_in_a_language_gets_the_general_one(client):
+    category = Category.objects.get(key="announcements")
+    category.description_en = ""
+    category.save()
+
+    english = head(client, "/en/news/category/announcements/")
+    russian = head(client, "/ru/news/category/obyavleniya/")
+
+    assert one(english, "description") == (
+        "Announcements: news and press releases of the State Migration Service."
+    )
+    assert one(english, "og:description") == one(english, "description")
+    assert one(russian, "description").startswith("Объявления Государственной миграционной")
+
+
+def test_the_newsroom_edits_a_categorys_description_in_each_language(admin_client):
+    category = Category.objects.get(key="news")
+    url = reverse("admin:news_category_change", args=[category.pk])
+    form = admin_client.get(url).context["adminform"].form
+    assert {"description_az", "description_en", "description_ru"} <= set(form.fields)
+    data = {
+        name: value
+        for name, value in form.initial.items()
+        if name in form.fields and value is not None
+    }
+    data.update(description_en="What the Service does, day by day.", description_ru="")
+
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    category.refresh_from_db()
+    assert category.description_en == "What the Service does, day by day."
+    assert not category.description_ru
+    assert one(head(Client(), "/en/news/category/news/"), "description") == (
+        "What the Service does, day by day."
+    )
+    assert one(head(Client(), "/ru/news/category/novosti/"), "description") == (
+        "Новости: новости и пресс-релизы Государственной миграционной службы."
+    )
+
+
+def test_a_description_with_a_control_character_is_refused(admin_client):
+    category = Category.objects.get(key="news")
+    url = reverse("admin:news_category_change", args=[category.pk])
+    form = admin_client.get(url).context["adminform"].form
+    data = {
+        name: value
+        for name, value in form.initial.items()
+        if name in form.fields and value is not None
+    }
+    data.update(description_en="Bell\u0007 here")
+
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 200
+    assert "description_en" in response.context["adminform"].form.errors
+    category.refresh_from_db()
+    assert category.description_en.startswith("News of the State Migration Service")
+
+
+def test_a_preview_names_the_picture_the_release_will_be_shared_with(admin_client):
+    draft = ArticleFactory(draft=True, title_en="Draft under review")
+    page = head(admin_client, draft.get_preview_url("en"))
+    assert one(page, "og:image").startswith("http://testserver/static/img/agency-share")

@@ -786,6 +786,7 @@ def test_normal_article_page_is_indexable_and_not_marked_as_another_language(cli
 def test_held_back_russian_release_falls_back_on_the_russian_page(client):
     article = ArticleFactory(title_ru="Ещё не готово")
     hold_back(article, "ru")
+    article.refresh_from_db()
 
     response = client.get(article.get_absolute_url("ru"))
 

@@ -4,6 +4,8 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from ..images.renditions import FORMATS, Kind
+from ..images.storage import file_storage
 from ..models import localized
 
 
@@ -23,6 +25,48 @@ class CategorySerializer(serializers.Serializer):
     def get_url(self, category) -> str:
         path = category.get_absolute_url(self.context["language"])
         return self.context["request"].build_absolute_uri(path)
+
+
+KINDS = [Kind.WIDTH, Kind.SQUARE, Kind.SOCIAL]
+
+
+class RenditionSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(
+        choices=KINDS,
+        help_text="width: the whole photograph at that width; square: a square crop; "
+        "social: the 1200 × 630 crop for sharing.",
+    )
+    format = serializers.ChoiceField(choices=FORMATS)
+    width = serializers.IntegerField(help_text="In pixels.")
+    height = serializers.IntegerField(help_text="In pixels.")
+    url = serializers.SerializerMethodField(help_text="Absolute address of the file.")
+
+    def get_url(self, rendition) -> str:
+        return self.context["request"].build_absolute_uri(file_storage().url(rendition["name"]))
+
+
+class PhotographSerializer(serializers.Serializer):
+    alt = serializers.SerializerMethodField(
+        help_text="What it shows, in the language asked for; empty for a decorative image."
+    )
+    caption = serializers.SerializerMethodField(help_text="In the language asked for, or empty.")
+    credit = serializers.CharField(help_text="Who took the photograph or owns it.")
+    width = serializers.IntegerField(help_text="Width of the photograph as stored, in pixels.")
+    height = serializers.IntegerField(help_text="Height of the photograph as stored, in pixels.")
+    renditions = serializers.SerializerMethodField(
+        help_text="The sizes the site offers, largest of each kind first."
+    )
+
+    def get_alt(self, image) -> str:
+        return image.alt_text(self.context["language"])
+
+    def get_caption(self, image) -> str:
+        return localized(image, "caption", self.context["language"])
+
+    @extend_schema_field(RenditionSerializer(many=True))
+    def get_renditions(self, image):
+        ordered = [entry for kind in KINDS for entry in image.renditions_of(kind)]
+        return RenditionSerializer(ordered, many=True, context=self.context).data
 
 
 class ChangeNoteSerializer(serializers.Serializer):
@@ -54,6 +98,11 @@ class ReleaseSerializer(serializers.Serializer):
         help_text="The languages the release is public in, original first."
     )
     change_notes = ChangeNoteSerializer(many=True)
+    lead_photograph = PhotographSerializer(
+        source="lead_image",
+        allow_null=True,
+        help_text="The photograph shown under the title, or null when the release has none.",
+    )
 
     def _text(self, article, field):
         return localized(article, field, self.context["language"])

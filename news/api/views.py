@@ -74,6 +74,7 @@ class ReleaseViewSet(PublicAPIMixin, viewsets.ReadOnlyModelViewSet):
             Article.objects.visible(self.language())
             .annotate(changed_at=F("updated_at"))
             .select_related("category")
+            .with_lead_photographs()
             .prefetch_related("change_notes")
         )
 

@@ -43,7 +43,7 @@ def picture(image, language, kind=Kind.WIDTH):
     jpegs = image.renditions_of(kind, "jpeg")
     if not jpegs:
         return None
-    fallback = min(jpegs, key=lambda entry: abs(entry["width"] - FALLBACK_WIDTH))
+    fallback = fallback_rendition(jpegs)
     sources = [
         Source(MEDIA_TYPES[file_format], srcset(entries))
         for file_format in MEDIA_TYPES
@@ -57,6 +57,11 @@ def picture(image, language, kind=Kind.WIDTH):
         height=fallback["height"],
         alt=image.alt_text(language),
     )
+
+
+def fallback_rendition(entries):
+    """Return the rendition of ``entries`` closest to the width every client can be given."""
+    return min(entries, key=lambda entry: abs(entry["width"] - FALLBACK_WIDTH))
 
 
 def srcset(entries):

@@ -88,5 +88,7 @@ def described(rendition, name):
         "format": rendition.format,
         "width": rendition.width,
         "height": rendition.height,
+        # Feeds state a file's length (RSS enclosures); no page view may ask the storage.
+        "bytes": len(rendition.data),
         "name": name,
     }

@@ -319,11 +319,14 @@ class Article(models.Model):
 
     def get_absolute_url(self, language=None):
         language = language or current_language()
-        # A version without a slug of its own is addressed by another version's: the page
-        # then explains which versions exist.
-        slugs = (
-            localized(self, "slug", code) for code in (language, *self.languages_original_first())
-        )
+        # A version without a slug of its own, or not public, is addressed by a public
+        # version's (else any's): the page then explains which versions exist, and a title
+        # held back or not yet released never shows in an address.
+        order = (language, *self.languages_original_first())
+        slugs = [
+            *(localized(self, "slug", code) for code in order if self.is_available_in(code)),
+            *(localized(self, "slug", code) for code in order),
+        ]
         slug = next((slug for slug in slugs if slug), "-")
         # A page asks for the same few addresses many times (canonical, language links,
         # structured data); keyed by slug too, so a renamed release is never given its old one.

@@ -11,6 +11,8 @@ from ..text import make_slug
 from .localized import localized
 
 CATEGORY_SLUG_MAX_LENGTH = 100
+# One or two sentences: search engines cut a description at about 160 characters.
+CATEGORY_DESCRIPTION_MAX_LENGTH = 300
 
 
 def present(column):
@@ -35,6 +37,16 @@ class Category(models.Model):
         help_text=_(
             "Part of the category's address in this language, e.g. /en/news/category/news/. "
             "Made from the name when left empty."
+        ),
+    )
+    description = models.CharField(
+        _("description"),
+        max_length=CATEGORY_DESCRIPTION_MAX_LENGTH,
+        blank=True,
+        validators=[validate_characters],
+        help_text=_(
+            "One sentence on what this section holds, shown by search engines and sharing "
+            "previews of its page. Left empty, a general description of the site is used."
         ),
     )
     position = models.PositiveSmallIntegerField(

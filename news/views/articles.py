@@ -46,6 +46,8 @@ class ReleasePageMixin:
             photographs=photographs,
             body=photographs.body(version.body),
             share_image=share_image,
+            # A staff preview is no public page, yet names the picture the release will share.
+            default_share_image=seo.default_share_image(self.request),
             is_fallback=shown != language,
             other_versions=[
                 (code, article.get_absolute_url(code))

@@ -4,6 +4,7 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView
 
+from .. import seo
 from ..languages import LANGUAGE_CODES, current_language
 from ..models import localized
 from .pagination import ReleasePaginator
@@ -89,9 +90,7 @@ class CategoryArticleListView(ArticleListView):
         return self.category.name
 
     def get_page_description(self):
-        return _("%(category)s: news and press releases of the State Migration Service.") % {
-            "category": self.category.name
-        }
+        return seo.category_description(self.category, current_language())
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(category=self.category, **kwargs)

@@ -86,6 +86,7 @@ class PublicPageMixin:
             "page_description": self.get_page_description(),
             "canonical_url": self.get_canonical_url(),
             "og_type": self.og_type,
+            "default_share_image": seo.default_share_image(self.request),
             **seo.open_graph_locales(current_language(), alternates or LANGUAGE_CODES),
         }
         return super().get_context_data(

@@ -11,6 +11,7 @@ from django.utils.translation import override
 from django.views.generic import TemplateView
 
 from ..languages import LANGUAGE_CODES, current_language
+from ..models import availability_field
 from ..search.documents import plain_text
 from ..search.excerpts import excerpt, highlight
 from ..search.query import SearchQuery
@@ -22,6 +23,8 @@ RESULT_FIELDS = (
     "published_at",
     "category",
     "original_language",
+    # Which versions are public: a result's address borrows a public version's slug.
+    *(availability_field(code) for code in LANGUAGE_CODES),
     "lead_image",
     "title",
     "slug",
