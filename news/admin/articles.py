@@ -22,7 +22,7 @@ from ..models import Article, ArticleEvent, ChangeNote, Translation
 from ..presence import note_opened
 from ..roles import publishes_releases, translation_languages, writes_releases
 from ..workflow import actions_for, record, statuses_for
-from .history import HistoryMixin
+from .history import HistoryMixin, precise_time
 from .images import MissingAltTextFilter
 from .layout import ReleaseFormLayoutMixin
 from .release_images import ReleaseImagesMixin
@@ -274,7 +274,7 @@ class ArticleAdmin(
                 "<li><time>{}</time> — {} — {}{}</li>",
                 (
                     (
-                        date_format(timezone.localtime(event.created_at), "DATETIME_FORMAT"),
+                        precise_time(event.created_at),
                         event.get_action_display(),
                         (event.actor.get_full_name() or event.actor.get_username())
                         if event.actor
