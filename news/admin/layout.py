@@ -51,8 +51,11 @@ class ReleaseFormLayoutMixin:
             for fieldset in super().get_fieldsets(request, obj)
             if not set(fieldset[1]["fields"]) & {f"title_{code}" for code in LANGUAGE_CODES}
         ]
-        if obj is None or not (obj.review_remark or publishes_releases(request.user)):
-            # A new release has not been reviewed; an author sees a remark once there is one.
+        reviewing = obj is not None and obj.status == Article.Status.SUBMITTED
+        if not (obj is not None and obj.review_remark) and not (
+            reviewing and publishes_releases(request.user)
+        ):
+            # The remark box is for a publisher reviewing a release, and for the remark made.
             fieldsets = [f for f in fieldsets if "review_remark" not in f[1]["fields"]]
         return [*language_fieldsets(), *fieldsets]
 
