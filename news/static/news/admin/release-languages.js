@@ -12,9 +12,10 @@
   const translated = (text) => {
     if (labels === null) {
       const data = document.getElementById("editor-labels");
-      labels = data ? JSON.parse(data.textContent) : {};
+      if (!data) return null;
+      labels = JSON.parse(data.textContent);
     }
-    return Object.prototype.hasOwnProperty.call(labels, text) ? labels[text] : null;
+    return Object.hasOwn(labels, text) ? labels[text] : null;
   };
 
   // The editor asks window.gettext for its dialogs when its module runs, after this script.
