@@ -23,6 +23,7 @@ from .layout import language_name
 # Fields every save changes; comparing revisions on them says nothing to an editor.
 REVISION_BOOKKEEPING = {"id", "lock_version", "source_digest", "created_at", "updated_at"}
 SHOWN_IN_DIFF = {"withdrawn_at"}
+EMPTY = (None, "")
 # The release's own fields; the form's others (loaded_version, change_kind…) are not changes.
 RELEASE_FIELDS = {field.name for field in Article._meta.concrete_fields}
 # A change to the lead photograph or the gallery, named in a revision's comment.
@@ -74,11 +75,13 @@ def describe_revision(comment):
         event = gettext("Restored the revision saved on %(date)s") % {
             "date": precise_time(saved_on)
         }
-    parts = [f"{event}: “{data['note']}”" if data.get("note") else str(event)]
+    parts = [str(event)]
     if fields := data.get("fields"):
         labels = ", ".join(field_label(name) for name in fields)
         parts.append(gettext("Changed: %(fields)s") % {"fields": labels})
-    return ". ".join(parts) + "."
+    described = ". ".join(parts) + "."
+    # The note visitors were shown, as written: it brings its own full stop.
+    return f"{described} “{data['note']}”" if data.get("note") else described
 
 
 def event_of_old(comment):
@@ -210,7 +213,8 @@ def revision_differences(older, newer):
         ):
             continue
         old, new = older.get(field.attname), newer.get(field.attname)
-        if old == new:
+        # An import keeps an empty text as None, the form as "": both are nothing to show.
+        if old == new or (old in EMPTY and new in EMPTY):
             continue
         if field.choices:
             labels = dict(field.flatchoices)
