@@ -20,6 +20,7 @@ from tests.newsroom import (
     compare_url,
     history_url,
     page,
+    revision_url,
     save,
     text,
     versions,
@@ -106,6 +107,18 @@ def test_the_language_select_beside_the_heading_is_labelled(admin_client):
     assert '<label for="release-language-select">Mətnin dili</label>' in html
     select = re.search(r'<select id="release-language-select">.*?</select>', html, re.S).group(0)
     assert re.findall(r'<option value="(\w+)">', select) == ["az", "en", "ru"]
+
+
+def test_restoring_a_revision_opens_the_same_form_with_its_switch(publisher, edited_release):
+    older = versions(edited_release)[-1]
+
+    html = page(publisher.client.get(revision_url(edited_release, older)))
+
+    assert 'role="tablist"' in html
+    fieldset(html, "release-language--en")
+    assert 'name="_addanother"' not in html  # restoring is one save
+    breadcrumbs = re.search(r'<div class="breadcrumbs">.*?</div>', html, re.S).group(0)
+    assert f'href="{history_url(edited_release)}"' in breadcrumbs
 
 
 # Room to write, and only what applies

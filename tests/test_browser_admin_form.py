@@ -68,6 +68,21 @@ def test_one_switch_opens_on_the_original_language_and_shows_one_language_at_a_t
     assert browser.locator("#id_title_en").is_visible()
 
 
+def test_a_language_with_a_field_to_correct_opens_first(signed_in, live_server):
+    browser = signed_in
+    browser.goto(f"{live_server.url}/admin/news/article/add/")
+    browser.select_option("#release-language-select", "ru")
+    browser.fill("#id_slug_ru", "не латиница")
+    browser.select_option("#release-language-select", "az")
+    browser.fill("#id_title_az", "Başlıq")
+    browser.select_option("#id_category", label="News")
+    browser.click("input[name=_continue]")
+
+    sync_api.expect(browser.locator(".errornote")).to_have_count(1)
+    sync_api.expect(browser.locator("#release-tab-ru")).to_have_attribute("aria-selected", "true")
+    assert browser.locator("#id_slug_ru").is_visible()
+
+
 def test_release_date_time_and_body_have_accessible_names(signed_in, live_server):
     browser = signed_in
     browser.goto(f"{live_server.url}/admin/news/article/add/")
