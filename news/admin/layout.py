@@ -72,6 +72,9 @@ class ReleaseFormLayoutMixin:
             if base_name in ("title", "slug"):
                 # A 120-character headline fits without scrolling inside the input.
                 field.widget.attrs["class"] = "vTextField release-wide"
+            if base_name == "summary":
+                # One or two sentences: the box fits them, and the body comes into view.
+                field.widget.attrs["rows"] = 4
         if db_field.name == "published_at":
             date, time = field.widget.widgets
             # Django writes "Date:" and "Time:" beside them, but not as their labels.
