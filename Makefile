@@ -4,13 +4,15 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 INSTALLED := $(VENV)/.installed
+# `make run PORT=8001` when 8000 is taken.
+PORT ?= 8000
 
 .PHONY: run test lint format messages catalogues superuser install clean prod-check fuzz bench
 
 run: $(INSTALLED) catalogues
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_demo
-	$(MANAGE) runserver 127.0.0.1:8000
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: $(INSTALLED) catalogues
 	$(PY) -m pytest

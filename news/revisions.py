@@ -6,6 +6,8 @@ history says it was imported, but writes them a few statements per thousand inst
 several statements per release.
 """
 
+import json
+
 import reversion
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
@@ -18,6 +20,34 @@ from .languages import LANGUAGE_CODES
 from .models import Article, ArticleImage, availability_field
 
 FORMAT = "json"
+
+
+class Event:
+    """What a save did, as a revision's comment names it (news/admin/history.py reads it)."""
+
+    CREATED = "created"
+    EDITED = "edited"
+    MINOR = "minor"
+    MAJOR = "major"
+    RESTORED = "restored"
+    IMPORTED = "imported"
+
+
+def revision_comment(event, fields=(), **details):
+    """Return a revision's comment: the event and the fields it changed, by their names.
+
+    Kept as data rather than sentences, so that each reader gets it in their own language.
+    """
+    return json.dumps({"event": event, "fields": list(fields), **details}, ensure_ascii=False)
+
+
+def read_revision_comment(comment):
+    """Return the event, fields and details of a comment, or None for a sentence of old."""
+    try:
+        data = json.loads(comment)
+    except ValueError:
+        return None
+    return data if isinstance(data, dict) and "event" in data else None
 
 
 def revision_fields():

@@ -31,7 +31,7 @@ def article_form_data(category, **overrides):
     return data
 
 
-def test_add_and_change_pages_open_with_tabbed_languages(admin_client):
+def test_add_and_change_pages_open_with_the_language_switch(admin_client):
     article = ArticleFactory()
     add = admin_client.get(reverse("admin:news_article_add"))
     change = admin_client.get(reverse("admin:news_article_change", args=[article.pk]))
@@ -41,7 +41,7 @@ def test_add_and_change_pages_open_with_tabbed_languages(admin_client):
         assert response.status_code == 200
         assert 'name="title_az"' in html
         assert 'name="title_ru"' in html
-        assert "modeltranslation" in html  # the tabbed-language assets
+        assert "news/admin/release-languages" in html  # the language switch
         assert "django_prose_editor" in html  # the body editor, served from the package
         assert 'data-slug-source="id_title_en"' in html
 
@@ -124,13 +124,24 @@ def test_category_admin_pages_open(admin_client, news_category):
     assert 'data-slug-source="id_name_az"' in change.content.decode()
 
 
-def test_admin_pages_load_every_asset_from_our_own_host(admin_client):
+def test_admin_pages_load_every_asset_from_our_own_host(admin_client, news_category):
     article = ArticleFactory()
-    html = admin_client.get(reverse("admin:news_article_change", args=[article.pk])).content
-    assets = re.findall(r'<(?:script|link)[^>]+(?:src|href)="([^"]+)"', html.decode())
+    pages = {
+        "release": reverse("admin:news_article_change", args=[article.pk]),
+        "category": reverse("admin:news_category_change", args=[news_category.pk]),
+    }
+    assets = {
+        name: re.findall(
+            r'<(?:script|link)[^>]+(?:src|href)="([^"]+)"', admin_client.get(url).content.decode()
+        )
+        for name, url in pages.items()
+    }
 
-    assert any("jquery-ui" in asset for asset in assets)  # the language tabs' library
-    assert [asset for asset in assets if urlsplit(asset).netloc or not asset.startswith("/")] == []
+    # The categories' form keeps modeltranslation's tabs and their jQuery UI; releases do not.
+    assert any("jquery-ui" in asset for asset in assets["category"])
+    assert not any("jquery-ui" in asset for asset in assets["release"])
+    for found in assets.values():
+        assert [a for a in found if urlsplit(a).netloc or not a.startswith("/")] == []
 
 
 def test_body_from_the_admin_keeps_the_text_after_an_unclosed_element(admin_client, news_category):

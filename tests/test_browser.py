@@ -92,7 +92,7 @@ def test_language_tabs_switch_and_typed_slugs_match_the_servers(signed_in, live_
 
     for index, (language, title) in enumerate(TITLES.items()):
         # One switch shows every field's tab of that language, and hides the others.
-        page.select_option("#modeltranslation-main-switch", index=index)
+        page.select_option("#release-language-select", index=index)
         assert page.locator(f"#id_title_{language}").is_visible()
         hidden = [code for code in TITLES if code != language]
         assert not any(page.locator(f"#id_title_{code}").is_visible() for code in hidden)
@@ -104,7 +104,7 @@ def test_language_tabs_switch_and_typed_slugs_match_the_servers(signed_in, live_
 def test_a_slug_edited_by_hand_is_left_alone(signed_in, live_server):
     page = signed_in
     page.goto(f"{live_server.url}/admin/news/article/add/")
-    page.select_option("#modeltranslation-main-switch", label="az")
+    page.select_option("#release-language-select", value="az")
     page.locator("#id_slug_az").fill("oz-unvanim")
     page.locator("#id_title_az").fill("Yeni başlıq")
 
@@ -126,7 +126,7 @@ def test_visitor_switches_language_on_a_release(page, live_server):
 def test_press_officer_writes_publishes_and_withdraws_a_release(signed_in, live_server):
     page = signed_in
     page.goto(f"{live_server.url}/admin/news/article/add/")
-    page.select_option("#modeltranslation-main-switch", label="az")
+    page.select_option("#release-language-select", value="az")
     page.locator("#id_title_az").fill("Brauzerdə yazılmış press-reliz")
     page.locator("#id_summary_az").fill("Qısa məzmun.")
     # The body is a ProseMirror editor: the visitor-facing text is typed into it.
@@ -145,7 +145,7 @@ def test_press_officer_writes_publishes_and_withdraws_a_release(signed_in, live_
     page.goto(f"{live_server.url}/admin/news/article/")
     page.click("text=Brauzerdə yazılmış press-reliz")
     page.select_option("#id_status", value="withdrawn")
-    page.select_option("#modeltranslation-main-switch", label="az")
+    page.select_option("#release-language-select", value="az")
     page.locator("details:has(#id_withdrawal_reason_az) summary").click()
     page.locator("#id_withdrawal_reason_az").fill("Səhvən dərc edilib.")
     page.check("#id_change_kind_0")
@@ -162,7 +162,7 @@ def test_the_editor_and_the_tabs_work_under_the_content_security_policy(signed_i
     policy = response.headers["content-security-policy"]
     assert "'unsafe-inline'" not in policy.split("script-src")[1].split(";")[0]
 
-    page.select_option("#modeltranslation-main-switch", label="en")
+    page.select_option("#release-language-select", value="en")
     page.locator("#id_title_en").fill("Written under a strict policy")
     page.locator("#id_summary_en").fill("Nothing inline may run.")
     page.locator(".prose-editor:has(#id_body_en) > .ProseMirror").click()

@@ -81,7 +81,7 @@ def test_dragging_a_gallery_row_reorders_the_photographs(signed_in, live_server)
     first, second = ImageFactory(), ImageFactory()
     browser = signed_in
     browser.goto(f"{live_server.url}/admin/news/article/add/")
-    browser.select_option("#modeltranslation-main-switch", label="az")
+    browser.select_option("#release-language-select", value="az")
     browser.locator("#id_title_az").fill("Qalereyalı press-reliz")
     browser.select_option("#id_category", label="News")
     for row, image in enumerate([first, second]):
@@ -111,7 +111,7 @@ def test_a_photograph_from_the_library_is_placed_in_the_body(signed_in, live_ser
     image = ImageFactory()
     browser = signed_in
     browser.goto(f"{live_server.url}/admin/news/article/add/")
-    browser.select_option("#modeltranslation-main-switch", label="az")
+    browser.select_option("#release-language-select", value="az")
     browser.locator("#id_title_az").fill("Şəkilli press-reliz")
     browser.locator("#id_summary_az").fill("Qısa məzmun.")
     editor = browser.locator(".prose-editor:has(#id_body_az)")

@@ -10,6 +10,7 @@ import pytest
 from django.urls import reverse
 from reversion.models import Version
 
+from news.admin.history import describe_revision
 from news.models import Article
 from tests.factories import ArticleFactory
 from tests.newsroom import (
@@ -150,7 +151,9 @@ def test_a_publisher_restoring_a_draft_takes_the_release_back_to_draft_and_logs_
         (Action.REVISION_RESTORED, "leyla", ""),
         (Action.UNPUBLISHED, "leyla", ""),
     ]
-    assert versions(article)[0].revision.comment.startswith("Restored the revision saved on")
+    assert describe_revision(versions(article)[0].revision.comment).startswith(
+        "Restored the revision saved on"
+    )
 
 
 def test_a_status_the_editor_may_not_give_stays_as_it_is(publisher, frozen):

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin
+from modeltranslation.admin import TranslationAdmin
 from modeltranslation.translator import translator
 from reversion.admin import VersionAdmin
 
@@ -22,8 +22,9 @@ from ..models import Article, ArticleEvent, ChangeNote, Translation
 from ..presence import note_opened
 from ..roles import publishes_releases, translation_languages, writes_releases
 from ..workflow import actions_for, record, statuses_for
-from .history import HistoryMixin
+from .history import HistoryMixin, precise_time
 from .images import MissingAltTextFilter
+from .layout import ReleaseFormLayoutMixin
 from .release_images import ReleaseImagesMixin
 from .revisions import RevisionMixin
 from .search import ReleaseSearchMixin
@@ -68,6 +69,7 @@ class ReleaseYearFilter(admin.SimpleListFilter):
 @admin.register(Article)
 class ArticleAdmin(
     NonceMediaMixin,
+    ReleaseFormLayoutMixin,
     RevisionMixin,
     ReleaseImagesMixin,
     ReleaseSearchMixin,
@@ -76,7 +78,7 @@ class ArticleAdmin(
     TrashMixin,
     SlugFromTitleMixin,
     VersionAdmin,
-    TabbedTranslationAdmin,
+    TranslationAdmin,
 ):
     form = ArticleAdminForm
     change_list_template = None
@@ -95,6 +97,7 @@ class ArticleAdmin(
     list_select_related = ("category",)
     # Counting the whole archive again on every page says nothing the filtered count does not.
     show_full_result_count = False
+    # The texts are grouped by language by ReleaseFormLayoutMixin.get_fieldsets.
     fieldsets = (
         (None, {"fields": ("title", "slug", "summary", "body")}),
         (
@@ -144,7 +147,9 @@ class ArticleAdmin(
         if obj is None:
             return fieldsets
         if obj.status == Article.Status.PUBLISHED and publishes_releases(request.user):
-            fieldsets.insert(1, (_("This change"), {"fields": ["change_kind", "change_note"]}))
+            # Right after the texts: what visitors are told of this change of them.
+            texts = len(LANGUAGE_CODES)
+            fieldsets.insert(texts, (_("This change"), {"fields": ["change_kind", "change_note"]}))
         controls = list(self.translation_controls(request, obj))
         fieldsets.append((_("Translations"), {"fields": [*controls, "translation_overview"]}))
         editing = ["loaded_version"]
@@ -269,7 +274,7 @@ class ArticleAdmin(
                 "<li><time>{}</time> — {} — {}{}</li>",
                 (
                     (
-                        date_format(timezone.localtime(event.created_at), "DATETIME_FORMAT"),
+                        precise_time(event.created_at),
                         event.get_action_display(),
                         (event.actor.get_full_name() or event.actor.get_username())
                         if event.actor

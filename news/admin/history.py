@@ -1,18 +1,96 @@
 """A release's history in the admin: revisions listed and compared word by word."""
 
+import reversion
 from django.contrib.admin.utils import unquote
+from django.core.exceptions import FieldDoesNotExist
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from django.utils.formats import date_format, time_format
+from django.utils.text import capfirst
+from django.utils.translation import gettext, override
 from django.utils.translation import gettext_lazy as _
 from reversion.models import Version
 
 from ..diff import plain_text, word_diff
+from ..languages import LANGUAGE_CODES
 from ..models import Article
+from ..revisions import Event, read_revision_comment, revision_comment
+from .layout import language_name
 
 # Fields every save changes; comparing revisions on them says nothing to an editor.
 REVISION_BOOKKEEPING = {"id", "lock_version", "source_digest", "created_at", "updated_at"}
 SHOWN_IN_DIFF = {"withdrawn_at"}
+EMPTY = (None, "")
+# The release's own fields; the form's others (loaded_version, change_kind…) are not changes.
+RELEASE_FIELDS = {field.name for field in Article._meta.concrete_fields}
+# A change to the lead photograph or the gallery, named in a revision's comment.
+PHOTOGRAPHS = "photographs"
+
+EVENT_NAMES = {
+    Event.CREATED: _("Written"),
+    Event.EDITED: _("Edited"),
+    Event.MINOR: _("Minor edit"),
+    Event.MAJOR: _("Major edit with note"),
+    Event.RESTORED: _("Restored a revision"),
+    Event.IMPORTED: _("Imported"),
+}
+# Comments kept as sentences before they were kept as data, in whichever language they were
+# written in, and the events they name.
+SENTENCES_OF_OLD = {_("Imported from a file."): Event.IMPORTED}
+
+
+def precise_time(moment):
+    """Return a date and time to the second, Baku time: two saves a minute apart differ."""
+    moment = timezone.localtime(moment)
+    return f"{date_format(moment, 'DATE_FORMAT')}, {time_format(moment, 'H:i:s')}"
+
+
+def field_label(name):
+    """Return how an editor knows a field: "Title (English)", "Category", "Photographs"."""
+    if name == PHOTOGRAPHS:
+        return gettext("Photographs")
+    try:
+        field = Article._meta.get_field(name)
+    except FieldDoesNotExist:
+        return name
+    language = getattr(field, "language", None)
+    if language is None:
+        return str(capfirst(field.verbose_name))
+    return gettext("%(field)s (%(language)s)") % {
+        "field": str(capfirst(field.translated_field.verbose_name)),
+        "language": language_name(language),
+    }
+
+
+def describe_revision(comment):
+    """Return a revision's comment in the reader's language, naming fields as the form does."""
+    data = read_revision_comment(comment)
+    if data is None:
+        return EVENT_NAMES.get(event_of_old(comment), comment)
+    event = EVENT_NAMES.get(data["event"], data["event"])
+    if data["event"] == Event.RESTORED and (saved_on := parse_datetime(data.get("saved_on", ""))):
+        event = gettext("Restored the revision saved on %(date)s") % {
+            "date": precise_time(saved_on)
+        }
+    parts = [str(event)]
+    if fields := data.get("fields"):
+        labels = ", ".join(field_label(name) for name in fields)
+        parts.append(gettext("Changed: %(fields)s") % {"fields": labels})
+    described = ". ".join(parts) + "."
+    # The note visitors were shown, as written: it brings its own full stop.
+    return f"{described} “{data['note']}”" if data.get("note") else described
+
+
+def event_of_old(comment):
+    for sentence, event in SENTENCES_OF_OLD.items():
+        for code in LANGUAGE_CODES:
+            with override(code):
+                if comment == str(sentence):
+                    return event
+    return None
 
 
 class HistoryMixin:
@@ -31,13 +109,54 @@ class HistoryMixin:
             *super().get_urls(),
         ]
 
+    # What each save says of itself in the history (see describe_revision).
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        request.revision_comment = self.revision_comment(request, form, formsets, add)
+        return super().construct_change_message(request, form, formsets, add)
+
+    def revision_comment(self, request, form, formsets, add):
+        fields = [name for name in form.changed_data if name in RELEASE_FIELDS]
+        if any(formset.has_changed() for formset in formsets):
+            fields.append(PHOTOGRAPHS)
+        details = {}
+        if add:
+            event = Event.CREATED
+        elif restoring := getattr(request, "restoring_revision", None):
+            event = Event.RESTORED
+            details["saved_on"] = restoring.revision.date_created.isoformat()
+        elif form.takes_change_note and form.edits_published_release:
+            details["note"] = form.change_note_to_publish()
+            event = Event.MAJOR if details["note"] else Event.MINOR
+        else:
+            event = Event.EDITED
+        return revision_comment(event, fields, **details)
+
+    def log_addition(self, request, obj, message):
+        entry = super().log_addition(request, obj, message)
+        self.keep_revision_comment(request)
+        return entry
+
+    def log_change(self, request, obj, message):
+        entry = super().log_change(request, obj, message)
+        self.keep_revision_comment(request)
+        return entry
+
+    def keep_revision_comment(self, request):
+        # In place of reversion's, which names the form's fields in the saver's language.
+        if reversion.is_active() and hasattr(request, "revision_comment"):
+            reversion.set_comment(request.revision_comment)
+
     def history_view(self, request, object_id, extra_context=None):
         obj = self.get_object(request, unquote(object_id))
         versions = (
-            Version.objects.get_for_object(obj).select_related("revision__user")
+            list(Version.objects.get_for_object(obj).select_related("revision__user"))
             if obj is not None
             else []
         )
+        for version in versions:
+            version.description = describe_revision(version.revision.comment)
+            version.saved_at = precise_time(version.revision.date_created)
         extra_context = {
             **(extra_context or {}),
             "versions": versions,
@@ -74,6 +193,8 @@ class HistoryMixin:
         context = {
             **self.admin_site.each_context(request),
             "title": _("Changes to “%(release)s”") % {"release": obj},
+            "older_saved_at": precise_time(older.revision.date_created),
+            "newer_saved_at": precise_time(newer.revision.date_created),
             "opts": self.opts,
             "original": obj,
             "older": older,
@@ -92,7 +213,8 @@ def revision_differences(older, newer):
         ):
             continue
         old, new = older.get(field.attname), newer.get(field.attname)
-        if old == new:
+        # An import keeps an empty text as None, the form as "": both are nothing to show.
+        if old == new or (old in EMPTY and new in EMPTY):
             continue
         if field.choices:
             labels = dict(field.flatchoices)
@@ -105,5 +227,5 @@ def revision_differences(older, newer):
         elif field.name.startswith("body"):
             old, new = plain_text(old), plain_text(new)
         diff = word_diff(str(old or ""), str(new or ""))
-        differences.append((field.verbose_name, field.name, diff))
+        differences.append((field_label(field.name), field.name, diff))
     return differences

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.text import capfirst
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
@@ -36,6 +37,12 @@ class PlacedImagesFormSet(BaseInlineFormSet):
         self.left_out = self.is_bound and f"{self.prefix}-TOTAL_FORMS" not in self.data
         if self.left_out:
             self.is_bound = False
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        # A table row's inputs have only the column's heading above them: name each.
+        for name, field in form.fields.items():
+            field.widget.attrs.setdefault("aria-label", capfirst(str(field.label or name)))
 
     @classmethod
     def get_default_prefix(cls):

@@ -11,16 +11,15 @@ recovering deleted objects have nothing to do: they send the editor to the trash
 release's history, where the newsroom's rules apply, and never write anything themselves.
 """
 
-import reversion
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from reversion.models import Version
+
+from .history import precise_time
 
 
 class RevisionMixin:
@@ -35,7 +34,7 @@ class RevisionMixin:
         version = get_object_or_404(Version.objects.get_for_object(article), pk=version_id)
         if not self.has_change_permission(request, article):
             raise PermissionDenied
-        saved_on = date_format(timezone.localtime(version.revision.date_created), "DATETIME_FORMAT")
+        saved_on = precise_time(version.revision.date_created)
         # ArticleAdmin.get_form fills the form from it; save_model logs the restore.
         request.restoring_revision = version
         context = {
@@ -43,12 +42,9 @@ class RevisionMixin:
             "revert": True,
             **(extra_context or {}),
         }
+        # The new revision's comment names the one restored (HistoryMixin.revision_comment).
         with self.create_revision(request):
             response = self.changeform_view(request, quote(str(article.pk)), request.path, context)
-            if request.method == "POST" and response.status_code == 302:
-                reversion.set_comment(
-                    _("Restored the revision saved on %(date)s.") % {"date": saved_on}
-                )
         if response.status_code == 200:
             response.template_name = self.revision_form_template
         return response
