@@ -12,13 +12,11 @@ import pytest
 from django.db import connections
 
 from tests.browser.tools import CHROMIUM, require_browser, sync_api
+from tests.browser.ui import DESKTOP
 
 # Playwright's synchronous API keeps an event loop in the test's thread for the whole session;
 # Django would otherwise refuse every database query a test makes while the browser is open.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-DESKTOP = {"width": 1366, "height": 900}
-PHONE = {"width": 390, "height": 844}
 
 
 @pytest.fixture(scope="session")

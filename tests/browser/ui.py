@@ -9,10 +9,12 @@ import re
 
 from django.utils import translation
 
-from news.languages import LANGUAGE_CODES
 from tests.browser.tools import sync_api
 
 expect = sync_api.expect if sync_api else None
+
+DESKTOP = {"width": 1366, "height": 900}
+PHONE = {"width": 390, "height": 844}
 
 # How a language's switch may be labelled: its code, or its name in English or in itself.
 LANGUAGE_LABELS = {
@@ -66,7 +68,7 @@ def show_language(page, code):
         return
     main_switch = page.locator("#modeltranslation-main-switch")
     if main_switch.count():
-        main_switch.select_option(index=LANGUAGE_CODES.index(code))
+        main_switch.select_option(label=code)
         return
     tabs = page.get_by_role("tab", name=accessible_name)
     for index in range(tabs.count()):
@@ -95,7 +97,7 @@ def reveal(page, selector):
 
 
 def body_editor(page, code):
-    return page.locator(f".prose-editor:has(#id_body_{code}) .ProseMirror").first
+    return page.locator(f".prose-editor:has(#id_body_{code}) > .ProseMirror")
 
 
 def fill_body(page, code, html):
@@ -111,7 +113,8 @@ def fill_body(page, code, html):
             const data = new DataTransfer();
             data.setData('text/html', html);
             data.setData('text/plain', html.replace(/<[^>]+>/g, ''));
-            element.dispatchEvent(new ClipboardEvent('paste', {clipboardData: data, bubbles: true}));
+            const paste = new ClipboardEvent('paste', {clipboardData: data, bubbles: true});
+            element.dispatchEvent(paste);
         }""",
         html,
     )
@@ -147,9 +150,10 @@ def expect_saved(page):
     expect(page.locator(".messagelist .success")).to_have_count(1)
 
 
-def form_error(page):
-    """Return the text of the form's errors, as the editor reads them above the form."""
-    return page.locator(".errornote, .errorlist").all_inner_texts()
+def form_errors(page):
+    """Wait for the form to come back refused; return its errors as the editor reads them."""
+    expect(page.locator(".errornote").first).to_be_visible()
+    return " ".join(page.locator(".errornote, .errorlist").all_inner_texts())
 
 
 def open_preview(page, code):
