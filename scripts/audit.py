@@ -79,7 +79,12 @@ def lighthouse(url, work):
             if reference["weight"] and (result["audits"][reference["id"]]["score"] or 0) < 1
         }
     )
-    return scores, lost
+    # The console's errors name their cause (a missing file, a refused script): say which.
+    console = [
+        " ".join(filter(None, (item.get("description"), item.get("sourceLocation", {}).get("url"))))
+        for item in result["audits"]["errors-in-console"].get("details", {}).get("items", [])
+    ]
+    return scores, lost, console
 
 
 def main():
@@ -114,10 +119,12 @@ def main():
             }
             print(f"{'page':<10}" + "".join(f"{name:>16}" for name in CATEGORIES))
             for name, url in pages.items():
-                scores, lost = lighthouse(url, work)
+                scores, lost, console = lighthouse(url, work)
                 print(f"{name:<10}" + "".join(f"{scores[c]:>16}" for c in CATEGORIES))
                 if lost:
                     print(f"{'':<10}not passed: {', '.join(lost)}")
+                for error in console:
+                    print(f"{'':<10}console: {error}")
         finally:
             server.terminate()
             server.wait(timeout=10)

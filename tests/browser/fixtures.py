@@ -1,4 +1,4 @@
-"""Fixtures of the browser tests: one Chromium for the session, a fresh context for each page.
+"""Fixtures of the browser tests: one Chromium for each test, a fresh context for each page.
 
 Import them into a test module: ``from tests.browser.fixtures import browser, new_page, page``.
 Every page fails its test on a Content-Security-Policy violation Chromium reports, and on any
@@ -14,14 +14,21 @@ from django.db import connections
 from tests.browser.tools import CHROMIUM, require_browser, sync_api
 from tests.browser.ui import DESKTOP
 
-# Playwright's synchronous API keeps an event loop in the test's thread for the whole session;
-# Django would otherwise refuse every database query a test makes while the browser is open.
+# Playwright's synchronous API keeps an event loop in the test's thread while it runs; Django
+# would otherwise refuse every database query a test makes while the browser is open.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
-@pytest.fixture(scope="session")
-def browser():
-    """Debian's Chromium, headless, shared by every test of the session."""
+@pytest.fixture
+def browser(live_server):
+    """Debian's Chromium, headless, for one test; its pages each get a context of their own.
+
+    Not shared across tests: while Playwright's loop runs, Django's connections belong to
+    another context, so the next test's database set-up (the data migrations' rows put back
+    after a transactional test) would not reach the database. Started after the live server
+    and the database, and stopped before their teardown, it stays out of their way; Chromium
+    starts in well under a second.
+    """
     require_browser()
     with sync_api.sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
