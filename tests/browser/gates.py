@@ -12,7 +12,6 @@ from html.parser import HTMLParser
 from zoneinfo import ZoneInfo
 
 import brotli
-from django.contrib.auth.models import Group
 
 from news.languages import LANGUAGE_CODES
 from news.models import Category
@@ -38,7 +37,6 @@ def make_site():
         "article": pictured,
         "fallback": {"az": only_en, "en": only_az, "ru": only_az},
         "category": Category.objects.get(key="news"),
-        "translators": Group.objects.get(name="Translators: English"),
     }
 
 
