@@ -7,7 +7,7 @@ INSTALLED := $(VENV)/.installed
 # `make run PORT=8001` when 8000 is taken.
 PORT ?= 8000
 
-.PHONY: run test lint format messages catalogues superuser install clean prod-check fuzz bench
+.PHONY: run test lint format messages catalogues superuser install clean prod-check fuzz bench audit
 
 run: $(INSTALLED) catalogues
 	$(MANAGE) migrate --no-input
@@ -27,6 +27,10 @@ lint: $(INSTALLED) catalogues
 # Production settings end to end: check --deploy, collectstatic, and a page served by gunicorn.
 prod-check: $(INSTALLED) catalogues
 	$(PY) scripts/prod_check.py
+
+# Lighthouse's four scores for the home page, a release and the search, on a phone (needs npm ci).
+audit: $(INSTALLED) catalogues
+	$(PY) scripts/audit.py
 
 # The property-based tests at length: 10,000 requests, none may get a 5xx.
 # Pages, admin and app servers at the archive's size on PostgreSQL and Redis (needs wrk).

@@ -1,7 +1,7 @@
 """Photographs through a real browser: the upload's preview and focal point, the gallery's
 order by dragging, and a photograph placed in a body with the editor.
 
-Uses the browser set-up of tests/test_browser.py, and is skipped, or fails in CI, as it is.
+Uses the browser set-up of tests/browser/, and is skipped, or fails in CI, as every browser test is.
 """
 
 import io
@@ -13,15 +13,18 @@ from PIL import Image as PillowImage
 
 from news.images.storage import file_storage
 from news.models import Article, Image
-from tests import test_browser
+from tests.browser import ui
 from tests.factories import ImageFactory, picture
 
-sync_api = test_browser.sync_api
-# The browser and the signed-in superuser of tests/test_browser.py.
-page = test_browser.page
-signed_in = test_browser.signed_in
+pytest_plugins = ["tests.browser.fixtures"]
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+@pytest.fixture
+def signed_in(page, django_user_model):
+    django_user_model.objects.create_superuser("editor", "editor@example.org", "a-passphrase")
+    return ui.sign_in(page, "editor", "a-passphrase")
 
 
 @pytest.fixture
@@ -36,7 +39,7 @@ def phone_photo(tmp_path):
 
 def fill_in_each_language(browser, fields):
     for language, values in fields.items():
-        browser.select_option("#modeltranslation-main-switch", label=language)
+        ui.show_language(browser, language)
         for name, value in values.items():
             browser.locator(f"#id_{name}_{language}").fill(value)
 
@@ -49,7 +52,7 @@ def test_press_officer_uploads_sees_the_preview_and_sets_the_focal_point(
     browser.set_input_files("#id_upload", str(phone_photo))
 
     preview = browser.locator(".image-preview img")
-    sync_api.expect(browser.locator(".image-preview")).to_be_visible()
+    ui.expect(browser.locator(".image-preview")).to_be_visible()
     browser.wait_for_function("document.querySelector('.image-preview img').naturalWidth > 0")
     box = preview.bounding_box()
     browser.mouse.click(box["x"] + box["width"] * 0.9, box["y"] + box["height"] * 0.25)
@@ -66,7 +69,7 @@ def test_press_officer_uploads_sees_the_preview_and_sets_the_focal_point(
     browser.fill("#id_credit", "Press service")
     browser.click("input[name=_continue]")
 
-    sync_api.expect(browser.locator(".messagelist .success")).to_have_count(1)
+    ui.expect(browser.locator(".messagelist .success")).to_have_count(1)
     image = Image.objects.get()
     assert image.alt_en == "The Chief greets the guests"
     assert image.focus_x == pytest.approx(0.9, abs=0.02)
@@ -81,7 +84,7 @@ def test_dragging_a_gallery_row_reorders_the_photographs(signed_in, live_server)
     first, second = ImageFactory(), ImageFactory()
     browser = signed_in
     browser.goto(f"{live_server.url}/admin/news/article/add/")
-    browser.select_option("#release-language-select", value="az")
+    ui.show_language(browser, "az")
     browser.locator("#id_title_az").fill("Qalereyalı press-reliz")
     browser.select_option("#id_category", label="News")
     for row, image in enumerate([first, second]):
@@ -91,9 +94,7 @@ def test_dragging_a_gallery_row_reorders_the_photographs(signed_in, live_server)
         browser.keyboard.press("Tab")
         # The chosen photograph's thumbnail shows at once.
         thumbnail = browser.locator(f"#photographs_gallery-{row} td.field-thumbnail img")
-        sync_api.expect(thumbnail).to_have_attribute(
-            "src", f"/admin/news/image/{image.pk}/thumbnail/"
-        )
+        ui.expect(thumbnail).to_have_attribute("src", f"/admin/news/image/{image.pk}/thumbnail/")
     # Dropped on the upper half of the first row: it goes before it.
     browser.locator("#photographs_gallery-1 .gallery-handle").drag_to(
         browser.locator("#photographs_gallery-0"), target_position={"x": 20, "y": 5}
@@ -102,7 +103,7 @@ def test_dragging_a_gallery_row_reorders_the_photographs(signed_in, live_server)
     assert browser.input_value("#id_photographs_gallery-1-position") == "1"
     assert browser.input_value("#id_photographs_gallery-0-position") == "2"
     browser.click("input[name=_continue]")
-    sync_api.expect(browser.locator(".messagelist .success")).to_have_count(1)
+    ui.expect(browser.locator(".messagelist .success")).to_have_count(1)
     gallery = Article.objects.get().images.filter(place="gallery").order_by("position")
     assert [use.image for use in gallery] == [second, first]
 
@@ -111,7 +112,7 @@ def test_a_photograph_from_the_library_is_placed_in_the_body(signed_in, live_ser
     image = ImageFactory()
     browser = signed_in
     browser.goto(f"{live_server.url}/admin/news/article/add/")
-    browser.select_option("#release-language-select", value="az")
+    ui.show_language(browser, "az")
     browser.locator("#id_title_az").fill("Şəkilli press-reliz")
     browser.locator("#id_summary_az").fill("Qısa məzmun.")
     editor = browser.locator(".prose-editor:has(#id_body_az)")
@@ -123,14 +124,12 @@ def test_a_photograph_from_the_library_is_placed_in_the_body(signed_in, live_ser
     library = opened.value
     library.click(f'a[data-popup-opener="{image.pk}"]')
 
-    sync_api.expect(
-        editor.locator(f'figure.photograph-node[data-image="{image.pk}"]')
-    ).to_have_count(1)
+    ui.expect(editor.locator(f'figure.photograph-node[data-image="{image.pk}"]')).to_have_count(1)
     browser.select_option("#id_category", label="News")
     browser.select_option("#id_status", value="published")
     browser.click("input[name=_continue]")
 
-    sync_api.expect(browser.locator(".messagelist .success")).to_have_count(1)
+    ui.expect(browser.locator(".messagelist .success")).to_have_count(1)
     article = Article.objects.get()
     assert f'<figure data-image="{image.pk}"></figure>' in article.body_az
     browser.goto(f"{live_server.url}{article.get_absolute_url('az')}")
