@@ -32,21 +32,6 @@ pytestmark = [
 PASSWORD = "a-long-passphrase"
 WEIGHT_LIMIT = 60 * 1024
 CRAWL_LIMIT = 300
-# axe's findings in the admin that its new language switch and forms are to fix (modeltranslation's
-# jQuery UI tabs, Django's split date and time inputs, the editor's menu), and Django's filter
-# links, smaller than WCAG 2.2's 24 px targets.
-ADMIN_RULES_BEING_FIXED = {
-    "label",
-    "select-name",
-    "aria-input-field-name",
-    "nested-interactive",
-    "link-in-text-block",
-    "target-size",
-}
-
-
-class KnownAdminFindings(Exception):
-    """Only the findings above: the newsroom test is expected to fail with this until fixed."""
 
 
 @pytest.fixture
@@ -76,12 +61,6 @@ def test_public_pages_have_no_accessibility_violations(page, site, axe, language
     assert page.foreign_requests == []
 
 
-@pytest.mark.xfail(
-    raises=KnownAdminFindings,
-    strict=True,
-    reason="the admin's own axe findings are being fixed: "
-    + ", ".join(sorted(ADMIN_RULES_BEING_FIXED)),
-)
 def test_newsroom_pages_have_no_accessibility_violations(page, site, axe, django_user_model):
     django_user_model.objects.create_superuser("editor", "editor@example.org", PASSWORD)
     ui.sign_in(page, "editor", PASSWORD)
@@ -90,18 +69,8 @@ def test_newsroom_pages_have_no_accessibility_violations(page, site, axe, django
         visit(page, address)
         if violations := gates.axe_violations(page, axe):
             found[f"{name} {address}"] = violations
+    assert found == {}, gates.report(found)
     assert page.foreign_requests == []
-    others = {
-        page: [
-            violation
-            for violation in violations
-            if violation["rule"] not in ADMIN_RULES_BEING_FIXED
-        ]
-        for page, violations in found.items()
-    }
-    assert {page: found for page, found in others.items() if found} == {}, gates.report(others)
-    if found:
-        raise KnownAdminFindings(gates.report(found))
 
 
 def test_public_pages_are_valid_html(site, tmp_path):
