@@ -52,7 +52,7 @@ class HomeView(ReleaseListMixin, ListView):
     """The lead story, the latest releases after it, then a few more of each category."""
 
     template_name = "news/home.html"
-    latest_count = 10
+    latest_count = 7
     per_category = 3
 
     def get_queryset(self):
