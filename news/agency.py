@@ -18,7 +18,9 @@ CALL_CENTRE = "919"
 
 def telephone_link(number):
     """Return the tel: address of ``number`` as people write it ("+994 12 000 00 00")."""
-    return "tel:" + "".join(character for character in number if character.isdigit() or character == "+")
+    return "tel:" + "".join(
+        character for character in number if character.isdigit() or character == "+"
+    )
 
 
 def mark_url():
