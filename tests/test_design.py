@@ -288,7 +288,7 @@ def test_the_home_page_has_a_lead_story_then_cards_then_a_section_per_category(c
 
 
 def test_the_home_page_has_a_search_box(client):
-    form = page(client, "/en/").find("main").find("form", role="search")
+    form = page(client, "/en/").find("header").find("form", role="search")
 
     field = form.find("input", name="q")
     assert form.attrs["action"] == "/en/search/"
