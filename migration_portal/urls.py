@@ -53,6 +53,13 @@ urlpatterns += i18n_patterns(
         ),
         name="privacy",
     ),
+    path(
+        "accessibility/",
+        views.InformationPageView.as_view(
+            template_name="pages/accessibility.html", page_title=_("Accessibility statement")
+        ),
+        name="accessibility",
+    ),
 )
 
 # The database out of reach answers 503 with the page in the visitor's language.

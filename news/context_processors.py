@@ -1,16 +1,23 @@
 from functools import partial
 
-from . import agency as agency_names
+from . import agency as identity
+from .languages import current_language
 from .views.public import navigation_categories
 
 
 def agency(request):
-    """Give every page the agency's names, as the header, titles and footer write them."""
+    """Give every page the agency's name, mark, press office and services."""
     return {
         "agency": {
-            "name": agency_names.NAME,
-            "short_name": agency_names.SHORT_NAME,
-            "description": agency_names.DESCRIPTION,
+            "name": identity.NAME,
+            "description": identity.DESCRIPTION,
+            "mark": identity.mark_url(),
+            "theme_colour": identity.THEME_COLOUR,
+            "press_office": identity.press_office(current_language()),
+            "portal_url": identity.PORTAL_URL,
+            "e_services_url": identity.E_SERVICES_URL,
+            "call_centre": identity.CALL_CENTRE,
+            "call_centre_link": identity.telephone_link(identity.CALL_CENTRE),
         }
     }
 

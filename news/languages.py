@@ -1,9 +1,17 @@
 """The site's languages, in the order visitors see them."""
 
 from django.conf import settings
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language, get_language_info, pgettext_lazy
 
 LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
+
+# A language's name as it fits "available in …": lower case and declined where the reader's
+# language does so ("на английском", "ingilis dilində"), which Django's own names are not.
+AVAILABLE_IN = {
+    "az": pgettext_lazy("available in", "Azerbaijani"),
+    "en": pgettext_lazy("available in", "English"),
+    "ru": pgettext_lazy("available in", "Russian"),
+}
 
 
 def current_language():

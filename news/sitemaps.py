@@ -95,7 +95,7 @@ class PageSitemap(LanguageVersionsSitemap):
     """The home page, the lists and the archive, the categories, and the fixed pages."""
 
     def items(self):
-        pages = ["news:home", "news:list", "news:archive", "terms", "privacy"]
+        pages = ["news:home", "news:list", "news:archive", "terms", "privacy", "accessibility"]
         return pages + list(Category.objects.all())
 
     def location(self, item):

@@ -106,7 +106,7 @@ def test_cards_carry_square_thumbnails_loading_lazily_below_the_first_few(client
         show(ArticleFactory(title_en=f"Card {number}"), photographs[number % 4])
     ArticleFactory(title_en="Without a photograph")
 
-    html = client.get("/en/").content.decode()
+    html = client.get("/en/news/").content.decode()
     cards = re.findall(r'<article class="card[^"]*">.*?</article>', html, re.DOTALL)
 
     assert len(cards) == 6

@@ -12,11 +12,17 @@ from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
 
-PUBLIC_PAGES = ["/{lang}/", "/{lang}/news/", "/{lang}/terms/", "/{lang}/privacy/"]
+PUBLIC_PAGES = [
+    "/{lang}/",
+    "/{lang}/news/",
+    "/{lang}/terms/",
+    "/{lang}/privacy/",
+    "/{lang}/accessibility/",
+]
 FOOTER = {
-    "az": ("İstifadəçilər üçün şərtlər", "Məxfilik siyasəti", "Bütün hüquqlar qorunur"),
-    "en": ("Terms for users", "Privacy policy", "All rights reserved"),
-    "ru": ("Условия для пользователей", "Политика конфиденциальности", "Все права защищены"),
+    "az": ("İstifadəçilər üçün şərtlər", "Məxfilik siyasəti", "Əlçatanlıq bəyanatı"),
+    "en": ("Terms for users", "Privacy policy", "Accessibility statement"),
+    "ru": ("Условия для пользователей", "Политика конфиденциальности", "Заявление о доступности"),
 }
 
 

@@ -32,9 +32,10 @@ def with_photographs(article, photographs):
     return article
 
 
-# Each page reads the navigation's categories, then: the latest releases; the count and the
-# page; the count and the page of one category; the release with its category, then its change
-# notes; the archive's months in every language, the period's count and page; a feed's
+# Each page reads the navigation's categories, then: the latest releases and, in one more
+# query, the latest of each category; the count and the page; the count and the page of one
+# category; the release with its category, then its change notes and its category's latest
+# other releases; the archive's months in every language, the period's count and page; a feed's
 # releases and their change notes; the sitemap index's latest change, releases and
 # categories (to count its pages), and a page of releases; the API's count, page and change
 # notes, and one release with its change notes; for a search, the known words (the typo
@@ -43,11 +44,11 @@ def with_photographs(article, photographs):
 @pytest.mark.parametrize(
     ("url", "expected"),
     [
-        ("/en/", 2),
+        ("/en/", 3),
         ("/en/news/", 3),
         ("/en/news/?page=2", 3),
         ("/en/news/category/news/", 3),
-        ("article", 4),
+        ("article", 5),
         ("year", 4),
         ("month", 4),
         ("/en/news/archive/", 2),

@@ -97,7 +97,7 @@ def test_a_long_archive_is_split_into_pages_the_index_lists(client, monkeypatch)
 def test_the_pages_part_lists_home_lists_archive_categories_and_fixed_pages(client):
     found = entries(client, "/sitemap-pages.xml")
     for code in ("az", "en", "ru"):
-        for path in ("/", "/news/", "/news/archive/", "/terms/", "/privacy/"):
+        for path in ("/", "/news/", "/news/archive/", "/terms/", "/privacy/", "/accessibility/"):
             assert absolute(f"/{code}{path}") in found
     assert absolute("/ru/news/category/obyavleniya/") in found
     assert found[absolute("/en/")]["x-default"] == absolute("/az/")

@@ -269,6 +269,19 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 # content's state too, so that a page rendered afresh need not recompute it.
 KEEP_DERIVED_CONTENT = env.bool("KEEP_DERIVED_CONTENT", default=True)
 
+# The agency's mark in the header (a path under static/): a real emblem file replaces ours by
+# naming it here, or by overriding templates/includes/agency_mark.html.
+AGENCY_MARK = env.str("AGENCY_MARK", default="img/agency-mark.svg")
+# The press office's contacts, in every page's footer and under every release. The address is
+# written once per language; set the real ones for each deployment.
+PRESS_OFFICE_PHONE = env.str("PRESS_OFFICE_PHONE", default="919")
+PRESS_OFFICE_EMAIL = env.str("PRESS_OFFICE_EMAIL", default="info@migration.gov.az")
+PRESS_OFFICE_ADDRESS = {
+    "az": env.str("PRESS_OFFICE_ADDRESS_AZ", default="Bakı şəhəri, Azərbaycan Respublikası"),
+    "en": env.str("PRESS_OFFICE_ADDRESS_EN", default="Baku, Republic of Azerbaijan"),
+    "ru": env.str("PRESS_OFFICE_ADDRESS_RU", default="г. Баку, Азербайджанская Республика"),
+}
+
 # The open data API: read-only JSON, anonymous, open to every origin.
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],

@@ -6,8 +6,8 @@ is answered from a partial index instead of by testing every release's texts.
 """
 
 from django.db import models
-from django.db.models import Count, Exists, F, OuterRef, Q
-from django.db.models.functions import TruncMonth
+from django.db.models import Count, Exists, F, OuterRef, Q, Window
+from django.db.models.functions import RowNumber, TruncMonth
 from django.utils import timezone
 
 from ..languages import LANGUAGE_CODES
@@ -174,6 +174,17 @@ class ArticleQuerySet(models.QuerySet):
     def visible(self, language, now=None):
         """Return the releases visitors may see in ``language``: the one public gate."""
         return self.published(now).available_in(language)
+
+    def latest_in_each_category(self, count):
+        """Return the ``count`` latest of these releases in each category, in one query."""
+        # A window numbers each category's releases, newest first: one read for every section
+        # of the home page, however many categories there are.
+        rank = Window(
+            RowNumber(),
+            partition_by=F("category_id"),
+            order_by=[F("published_at").desc(), F("id").desc()],
+        )
+        return self.annotate(rank_in_category=rank).filter(rank_in_category__lte=count)
 
     def lacking_alt_text(self, language):
         """Return the releases whose ``language`` version shows a photograph without alt text."""

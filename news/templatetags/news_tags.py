@@ -3,10 +3,10 @@ from django.conf import settings
 from django.urls import reverse, translate_url
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import get_text_list
-from django.utils.translation import get_language_info, gettext, override
+from django.utils.translation import gettext, override
 
 from .. import feeds, seo
-from ..languages import LANGUAGE_CODES, current_language, local_name
+from ..languages import AVAILABLE_IN, LANGUAGE_CODES, current_language, local_name
 from ..models import Article
 from ..roles import translation_languages
 
@@ -91,7 +91,7 @@ def language_switcher(context):
 @register.filter
 def language_names(versions):
     """Return "Azerbaijani and Russian" (in the active language) for [(code, url), …]."""
-    names = [str(get_language_info(code)["name_translated"]) for code, _url in versions]
+    names = [str(AVAILABLE_IN[code]) for code, _url in versions]
     return get_text_list(names, gettext("and"))
 
 

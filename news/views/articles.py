@@ -2,12 +2,14 @@
 
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView
 
-from .. import agency, seo
+from .. import seo
 from ..images.markup import ReleasePhotographs
 from ..languages import LANGUAGE_CODES, current_language
 from ..models import Article
+from ..sharing import share_links
 from .public import PublicPageMixin
 
 
@@ -19,6 +21,7 @@ class ReleasePageMixin:
 
     template_name = "news/article_detail.html"
     languages = ()
+    related_count = 3
 
     def get_context_data(self, **kwargs):
         language = current_language()
@@ -30,16 +33,14 @@ class ReleasePageMixin:
         photographs = ReleasePhotographs(article, shown)
         share_image = photographs.sharing(self.request)
         images = [(share_image.url, share_image.width, share_image.height)] if share_image else []
+        trail = [
+            (_("Home"), reverse("news:home")),
+            (category.name, category.get_absolute_url()),
+            (version.title, article.get_absolute_url(shown)),
+        ]
         structured_data = [
             seo.news_article(self.request, article, version, canonical_url, images),
-            seo.breadcrumbs(
-                self.request,
-                [
-                    (agency.SHORT_NAME, reverse("news:home")),
-                    (category.name, category.get_absolute_url()),
-                    (version.title, article.get_absolute_url(shown)),
-                ],
-            ),
+            seo.breadcrumbs(self.request, trail),
         ]
         return super().get_context_data(
             version=version,
@@ -63,7 +64,22 @@ class ReleasePageMixin:
             is_withdrawn=article.status == Article.Status.WITHDRAWN,
             withdrawal=self.withdrawal_version(shown),
             change_notes=article.change_notes.all(),
+            breadcrumbs=trail[:-1],
+            share_links=share_links(canonical_url, version.title),
+            related=self.related_releases(),
             **kwargs,
+        )
+
+    def related_releases(self):
+        """Return a few of the latest other releases of its category visitors may see here."""
+        article = self.object
+        return (
+            Article.objects.visible(current_language())
+            .filter(category_id=article.category_id)
+            .exclude(pk=article.pk)
+            .select_related("category")
+            .without_bodies()
+            .with_lead_photographs()[: self.related_count]
         )
 
     def withdrawal_version(self, shown):

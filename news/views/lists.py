@@ -50,11 +50,36 @@ class ReleaseListPageMixin(ReleaseListMixin):
 
 
 class HomeView(ReleaseListMixin, ListView):
+    """The lead story, the latest releases after it, then a few more of each category."""
+
     template_name = "news/home.html"
-    latest_count = 10
+    latest_count = 7
+    per_category = 3
 
     def get_queryset(self):
         return super().get_queryset()[: self.latest_count]
+
+    def category_sections(self, shown):
+        """Return [(category, its latest releases)] for the categories with any not ``shown``."""
+        releases = super().get_queryset().exclude(pk__in=shown)
+        by_category = {}
+        for article in releases.latest_in_each_category(self.per_category):
+            by_category.setdefault(article.category_id, []).append(article)
+        return [
+            (category, by_category[category.pk])
+            for category in navigation_categories(self.request)
+            if category.pk in by_category
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        latest = list(context["object_list"])
+        return {
+            **context,
+            "lead": latest[0] if latest else None,
+            "latest": latest[1:],
+            "sections": self.category_sections([article.pk for article in latest]),
+        }
 
 
 class ArticleListView(ReleaseListPageMixin, ListView):
