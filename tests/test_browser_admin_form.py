@@ -1,20 +1,24 @@
 """The release form in a real browser: one language switch that opens on the original
 language, and inputs a screen reader can name.
 
-Uses the browser set-up of tests/test_browser.py, and is skipped, or fails in CI, as it is.
+Uses the browser set-up of tests/browser/, and is skipped, or fails in CI, as every browser test is.
 """
 
 import pytest
 
-from tests import test_browser
+from tests.browser import ui
 from tests.factories import ArticleFactory
 
-sync_api = test_browser.sync_api
-# The browser and the signed-in superuser of tests/test_browser.py.
-page = test_browser.page
-signed_in = test_browser.signed_in
-
+pytest_plugins = ["tests.browser.fixtures"]
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+expect = ui.expect
+PASSWORD = "a-long-passphrase"
+
+
+@pytest.fixture
+def signed_in(page, live_server, django_user_model):
+    django_user_model.objects.create_superuser("editor", "editor@example.org", PASSWORD)
+    return ui.sign_in(page, "editor", PASSWORD)
 
 
 def name_of(browser, selector):
@@ -36,13 +40,13 @@ def test_one_switch_opens_on_the_original_language_and_shows_one_language_at_a_t
     browser.goto(f"{live_server.url}/admin/news/article/{article.pk}/change/")
 
     tablists = browser.locator("[role=tablist]")
-    sync_api.expect(tablists).to_have_count(1)
+    expect(tablists).to_have_count(1)
     tabs = tablists.locator("[role=tab]")
-    sync_api.expect(tabs).to_have_count(3)
+    expect(tabs).to_have_count(3)
     assert browser.locator("[role=tab] a, .ui-tabs").count() == 0
     # Opened on English, the original, whatever the interface's language.
-    sync_api.expect(browser.locator("#release-tab-en")).to_have_attribute("aria-selected", "true")
-    sync_api.expect(browser.locator("#release-tab-en")).to_contain_text("original")
+    expect(browser.locator("#release-tab-en")).to_have_attribute("aria-selected", "true")
+    expect(browser.locator("#release-tab-en")).to_contain_text("original")
     assert browser.locator("#id_title_en").is_visible()
     assert not browser.locator("#id_title_az").is_visible()
     assert browser.input_value("#release-language-select") == "en"
@@ -58,13 +62,13 @@ def test_one_switch_opens_on_the_original_language_and_shows_one_language_at_a_t
     # Arrow keys move along the tabs, as in any tablist.
     browser.focus("#release-tab-ru")
     browser.keyboard.press("ArrowRight")
-    sync_api.expect(browser.locator("#release-tab-az")).to_be_focused()
-    sync_api.expect(browser.locator("#release-tab-az")).to_have_attribute("aria-selected", "true")
+    expect(browser.locator("#release-tab-az")).to_be_focused()
+    expect(browser.locator("#release-tab-az")).to_have_attribute("aria-selected", "true")
     assert browser.locator("#id_title_az").is_visible()
 
     # The select switches the tabs in turn.
     browser.select_option("#release-language-select", "en")
-    sync_api.expect(browser.locator("#release-tab-en")).to_have_attribute("aria-selected", "true")
+    expect(browser.locator("#release-tab-en")).to_have_attribute("aria-selected", "true")
     assert browser.locator("#id_title_en").is_visible()
 
 
@@ -78,8 +82,8 @@ def test_a_language_with_a_field_to_correct_opens_first(signed_in, live_server):
     browser.select_option("#id_category", label="News")
     browser.click("input[name=_continue]")
 
-    sync_api.expect(browser.locator(".errornote")).to_have_count(1)
-    sync_api.expect(browser.locator("#release-tab-ru")).to_have_attribute("aria-selected", "true")
+    expect(browser.locator(".errornote")).to_have_count(1)
+    expect(browser.locator("#release-tab-ru")).to_have_attribute("aria-selected", "true")
     assert browser.locator("#id_slug_ru").is_visible()
 
 
