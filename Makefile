@@ -46,7 +46,7 @@ format: $(INSTALLED)
 
 # Re-extract the interface strings into locale/ (needs GNU gettext: apt-get install gettext).
 messages: $(INSTALLED)
-	$(MANAGE) makemessages -l az -l ru --no-location --no-obsolete -i ".venv/*" -i "tests/*" -i "staticfiles/*"
+	$(MANAGE) makemessages -l az -l ru --no-location --no-obsolete -i ".venv/*" -i "tests/*" -i "staticfiles/*" -i "node_modules/*"
 	$(MANAGE) catalogues
 
 # Compile locale/*.po into the .mo files Django reads; pure Python, no gettext needed.

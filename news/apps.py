@@ -8,7 +8,10 @@ class NewsConfig(AppConfig):
     verbose_name = _("Press centre")
 
     def ready(self):
-        from . import revisions
+        from . import (
+            checks,  # noqa: F401 (registers the settings checks)
+            revisions,
+        )
         from .pagecache import signals
         from .search import index
 

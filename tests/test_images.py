@@ -512,5 +512,5 @@ def test_the_demo_releases_get_drawn_pictures_described_in_three_languages(clien
     assert releases.count() == 8
     assert ArticleImage.objects.filter(place="lead").count() == 8
     assert ArticleImage.objects.filter(place="gallery").count() == 3
-    html = client.get("/en/").content.decode()
+    html = client.get("/en/news/").content.decode()
     assert html.count('<div class="card__picture">') == 8

@@ -97,3 +97,19 @@ def test_production_starts_with_a_secret_a_database_and_redis():
 
 def test_time_zone_defaults_to_baku():
     assert settings.TIME_ZONE == "Asia/Baku"
+
+
+@pytest.mark.parametrize(
+    ("mark", "expected"),
+    [
+        ("img/agency-mark.svg", []),
+        ("https://cdn.example.org/emblem.svg", ["news.E001"]),
+        ("//cdn.example.org/emblem.svg", ["news.E001"]),
+        ("img/no-such-emblem.svg", ["news.E002"]),
+    ],
+)
+def test_the_agency_mark_must_be_a_static_file_of_our_own(settings, mark, expected):
+    from news.checks import agency_mark_is_our_own_file
+
+    settings.AGENCY_MARK = mark
+    assert [error.id for error in agency_mark_is_our_own_file()] == expected

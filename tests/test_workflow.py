@@ -459,7 +459,7 @@ def test_major_change_tells_visitors_when_and_what(publisher, client, frozen):
     )
     assert events(article) == [(Action.EDITED, "leyla", "Rüsumun məbləği düzəldildi.")]
     content = page(client.get(fresh(article).get_absolute_url("en")))
-    assert re.search(rf"Updated\s*<time datetime=\"[^\"]+\">{TODAY}</time>", content)
+    assert re.search(rf"Updated\s*<time datetime=\"[^\"]+\">{TODAY}, \d\d:\d\d</time>", content)
     assert '<span lang="az">Rüsumun məbləği düzəldildi.</span>' in content
     assert "The fee is 20 manats." in content
 

@@ -159,7 +159,7 @@ def form_errors(page):
 def open_preview(page, code):
     """Open the staff preview of language ``code`` from the release's form; return its page."""
     with page.expect_popup() as popup:
-        page.locator(f'.object-tools a[lang="{code}"]').click()
+        page.locator(f'.object-tools a[hreflang="{code}"]').click()
     preview = popup.value
     preview.base_url = page.base_url
     return preview
@@ -172,6 +172,9 @@ def open_translation_queue(page):
 
 def open_release_in_admin(page, title):
     page.get_by_role("link", name=title).first.click()
+    # The form's script opens its language switch once loaded; steps after this one use it.
+    page.wait_for_url(re.compile(r"/change/"))
+    page.wait_for_load_state()
 
 
 # The public site
