@@ -88,7 +88,7 @@ class ReleasePageMixin:
             withdrawal=self.withdrawal_version(shown),
             change_notes=change_notes,
             breadcrumbs=trail[:-1],
-            share_links=share_links(canonical_url, version.title),
+            share_links=cache(lambda: share_links(canonical_url, version.title)),
             related=cache(self.related_releases),
             **kwargs,
         )
