@@ -82,7 +82,7 @@ class Sharing:
 class ReleasePhotographs:
     """The photographs of one release's page, described in the language of the version shown.
 
-    Reads only the release's prefetched uses (``ArticleQuerySet.with_photographs``).
+    Reads only the release's prefetched uses (``Article.read_page_relations``).
     """
 
     def __init__(self, article, language):

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models, transaction
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -37,6 +37,7 @@ from .gate import (
     availability_constraints,
     availability_field,
     missing_language_indexes,
+    photograph_uses,
     public_list_indexes,
 )
 from .images import images_lacking_alt_text, place_body_images
@@ -532,6 +533,10 @@ class Article(models.Model):
             body=localized(self, "body", language),
             withdrawal_reason=localized(self, "withdrawal_reason", language),
         )
+
+    def read_page_relations(self):
+        """Read the photographs and change notes its page shows, unless read already."""
+        prefetch_related_objects([self], "change_notes", photograph_uses())
 
     def last_public_change(self):
         """Return when visitors were last told of a change: its release, or its latest note."""

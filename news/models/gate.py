@@ -89,6 +89,11 @@ def availability_constraints(languages):
     ]
 
 
+def photograph_uses():
+    """Return the prefetch of a release's photographs, each with its image."""
+    return models.Prefetch("images", queryset=ArticleImage.objects.select_related("image"))
+
+
 class ArticleQuerySet(models.QuerySet):
     def in_trash(self):
         return self.filter(deleted_at__isnull=False)
@@ -189,11 +194,6 @@ class ArticleQuerySet(models.QuerySet):
     def lacking_alt_text(self, language):
         """Return the releases whose ``language`` version shows a photograph without alt text."""
         return self.filter(Exists(_lacking_alt_text(language)))
-
-    def with_photographs(self):
-        """Return the releases with every photograph they show, read in one more query."""
-        uses = ArticleImage.objects.select_related("image")
-        return self.prefetch_related(models.Prefetch("images", queryset=uses))
 
     def with_lead_photographs(self):
         """Return the releases with their lead photograph, read in the same query."""

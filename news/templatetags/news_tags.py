@@ -80,7 +80,9 @@ def language_switcher(context):
             "name": local_name(code),
             "url": _counterpart(request.path, code)
             if known is None
-            else known.get(code, _home(code)),
+            else known[code]
+            if code in known
+            else _home(code),
             "is_current": code == current,
         }
         for code in LANGUAGE_CODES

@@ -1,5 +1,7 @@
 """One release: its public page, and the staff preview of any release."""
 
+from functools import cache
+
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +11,7 @@ from .. import seo
 from ..images.markup import ReleasePhotographs
 from ..languages import LANGUAGE_CODES, current_language
 from ..models import Article
+from ..pagecache.generation import remembered
 from ..sharing import share_links
 from .public import PublicPageMixin
 
@@ -30,22 +33,42 @@ class ReleasePageMixin:
         version = article.version(shown)
         canonical_url = self.request.build_absolute_uri(article.get_absolute_url(shown))
         category = article.category
-        photographs = ReleasePhotographs(article, shown)
-        share_image = photographs.sharing(self.request)
-        images = [(share_image.url, share_image.width, share_image.height)] if share_image else []
         trail = [
             (_("Home"), reverse("news:home")),
             (category.name, category.get_absolute_url()),
             (version.title, article.get_absolute_url(shown)),
         ]
-        structured_data = [
-            seo.news_article(self.request, article, version, canonical_url, images),
-            seo.breadcrumbs(self.request, trail),
-        ]
+
+        # What follows reads the photographs and change notes, and renders the body: each is
+        # computed when the template first asks, so a part of the page kept under the content
+        # state ({% kept %}) costs neither its queries nor its work.
+        @cache
+        def photographs():
+            article.read_page_relations()
+            return ReleasePhotographs(article, shown)
+
+        @cache
+        def share_image():
+            return photographs().sharing(self.request)
+
+        @cache
+        def structured_data():
+            image = share_image()
+            images = [(image.url, image.width, image.height)] if image else []
+            return [
+                seo.news_article(self.request, article, version, canonical_url, images),
+                seo.breadcrumbs(self.request, trail),
+            ]
+
+        @cache
+        def change_notes():
+            photographs()
+            return article.change_notes.all()
+
         return super().get_context_data(
             version=version,
             photographs=photographs,
-            body=photographs.body(version.body),
+            body=cache(lambda: photographs().body(version.body)),
             share_image=share_image,
             # A staff preview is no public page, yet names the picture the release will share.
             default_share_image=seo.default_share_image(self.request),
@@ -63,10 +86,10 @@ class ReleasePageMixin:
             structured_data=structured_data,
             is_withdrawn=article.status == Article.Status.WITHDRAWN,
             withdrawal=self.withdrawal_version(shown),
-            change_notes=article.change_notes.all(),
+            change_notes=change_notes,
             breadcrumbs=trail[:-1],
-            share_links=share_links(canonical_url, version.title),
-            related=self.related_releases(),
+            share_links=cache(lambda: share_links(canonical_url, version.title)),
+            related=cache(self.related_releases),
             **kwargs,
         )
 
@@ -95,12 +118,15 @@ class ArticleDetailView(ReleasePageMixin, PublicPageMixin, DetailView):
     def get_queryset(self):
         # Which languages it is public in comes from its own columns: no translation record
         # is read for visitors.
-        return (
-            Article.objects.on_record()
-            .select_related("category")
-            .prefetch_related("change_notes")
-            .with_photographs()
-        )
+        return Article.objects.on_record().select_related("category")
+
+    def get_object(self, queryset=None):
+        # Whether a release is on record, and its texts, only change with the content state.
+        pk = self.kwargs["pk"]
+        release = remembered(f"release:{pk}", lambda: self.get_queryset().filter(pk=pk).first())
+        if release is None:
+            raise Http404
+        return release
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
@@ -140,8 +166,7 @@ class ArticlePreviewView(ReleasePageMixin, DetailView):
         return (
             Article.objects.not_in_trash()
             .select_related("category")
-            .prefetch_related("translations", "change_notes")
-            .with_photographs()
+            .prefetch_related("translations")
         )
 
     def get(self, request, *args, **kwargs):

@@ -88,6 +88,8 @@ class PublicPageMixin:
             "og_type": self.og_type,
             "default_share_image": seo.default_share_image(self.request),
             **seo.open_graph_locales(current_language(), alternates or LANGUAGE_CODES),
+            # Parts of a public page may be kept under the content state ({% kept %}).
+            "keeps_fragments": True,
         }
         return super().get_context_data(
             language_urls=self.get_language_urls(),
