@@ -144,3 +144,9 @@ def test_nothing_is_kept_when_derived_content_is_not(release, settings):
     assert queries == first_queries
     assert "Seen at once" in page.content.decode()
     assert kept_fragments() == []
+
+
+def test_a_release_that_is_not_there_leaves_nothing_in_the_cache(client):
+    for pk in range(900_001, 900_021):
+        assert client.get(f"/en/news/{pk}/made-up/").status_code == 404
+    assert not [key for key in cache._cache if ":release:" in key]

@@ -103,8 +103,11 @@ def remembered(name, compute):
     except Exception:
         cache_did_not_answer(f"reading {name}")
         return compute()
-    if value is None:
-        value = compute()
+    if value is not None:
+        return value
+    value = compute()
+    # Nothing found is not kept: an address made up by the thousand fills no cache.
+    if value is not None:
         try:
             cache.set(key, value, state.seconds_left(timezone.now(), STATE_LIFETIME))
         except Exception:
