@@ -14,15 +14,22 @@ def pytest_configure(config):
     config.addinivalue_line(
         "markers", "postgresql: needs the suite to run on PostgreSQL (DATABASE_URL=postgres://…)"
     )
+    config.addinivalue_line(
+        "markers", "sqlite_pass: the same on every database, so checked in the SQLite pass only"
+    )
 
 
 def pytest_collection_modifyitems(config, items):
-    """Leave PostgreSQL's tests to the PostgreSQL run.
+    """Leave PostgreSQL's tests to the PostgreSQL run, and the browser gates to the SQLite run.
 
-    CI runs the suite on both databases: there, the SQLite run leaves them out, and says how
-    many; on a developer's machine without PostgreSQL they are skipped with the reason.
+    CI runs the suite on both databases: there, each run leaves out the other's tests, and
+    says how many; on a developer's machine without PostgreSQL they are skipped with the reason.
     """
     if connection.vendor == "postgresql":
+        once = [item for item in items if item.get_closest_marker("sqlite_pass")]
+        if once:
+            config.hook.pytest_deselected(items=once)
+            items[:] = [item for item in items if item not in once]
         return
     needing = [item for item in items if item.get_closest_marker("postgresql")]
     if not needing:

@@ -11,7 +11,6 @@ from collections import deque
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
-from django.db import connection
 from django.test import Client
 
 from news.languages import LANGUAGE_CODES
@@ -22,11 +21,7 @@ pytest_plugins = ["tests.browser.fixtures"]
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
     # Templates, styles and links are the same whatever the database: CI checks them once.
-    pytest.mark.skipif(
-        connection.vendor == "postgresql",
-        reason="the gates check what the templates make, the same on both databases: "
-        "they run in the SQLite pass",
-    ),
+    pytest.mark.sqlite_pass,
 ]
 
 PASSWORD = "a-long-passphrase"
