@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from news.languages import LANGUAGE_CODES
 from news.models import Category
+from news.views.lists import HomeView
 from tests.factories import ArticleFactory, ImageFactory, show
 
 pytestmark = pytest.mark.django_db
@@ -504,3 +505,23 @@ def test_home_and_release_stay_small(client):
         # Uncompressed, well under the 60 KB the pages must stay within once compressed.
         assert len(html) + len(css) < 60_000, url
         assert not re.search(rb"<script(?![^>]*application/ld\+json)", html)
+
+
+def test_the_home_page_sections_are_drawn_from_the_newest_releases_only(client, monkeypatch):
+    # Numbering every release of the archive for each new state would read all of them.
+    monkeypatch.setattr(HomeView, "sections_among", 4)
+    announcements = Category.objects.get(key="announcements")
+    now = timezone.now()
+    ArticleFactory(
+        category=announcements, title_en="Long ago", published_at=now - timedelta(days=400)
+    )
+    for day in range(11):
+        ArticleFactory(published_at=now - timedelta(days=day + 1))
+
+    sections = page(client, "/en/").find("main").find_all("section", "page-section")[1:]
+
+    assert [section.find("h2").text for section in sections] == ["News"]
+    assert "Long ago" not in str(sections)
+    monkeypatch.setattr(HomeView, "sections_among", 300)
+    sections = page(client, "/en/").find("main").find_all("section", "page-section")[1:]
+    assert [section.find("h2").text for section in sections] == ["News", "Announcements"]

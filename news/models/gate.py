@@ -180,16 +180,26 @@ class ArticleQuerySet(models.QuerySet):
         """Return the releases visitors may see in ``language``: the one public gate."""
         return self.published(now).available_in(language)
 
-    def latest_in_each_category(self, count):
-        """Return the ``count`` latest of these releases in each category, in one query."""
-        # A window numbers each category's releases, newest first: one read for every section
-        # of the home page, however many categories there are.
+    def latest_in_each_category(self, count, among):
+        """Return the ``count`` latest of the newest ``among`` of these in each category.
+
+        One query for every section of the home page, however many categories there are: a
+        window numbers each category's releases, newest first, over the newest ``among``
+        alone, which the list's index gives at once. Numbering the whole archive would read
+        every public release on each new state; a category with nothing that recent has no
+        section, and is still one click away in the navigation.
+        """
+        newest = self.order_by("-published_at", "-id").values("pk")[:among]
         rank = Window(
             RowNumber(),
             partition_by=F("category_id"),
             order_by=[F("published_at").desc(), F("id").desc()],
         )
-        return self.annotate(rank_in_category=rank).filter(rank_in_category__lte=count)
+        return (
+            self.filter(pk__in=newest)
+            .annotate(rank_in_category=rank)
+            .filter(rank_in_category__lte=count)
+        )
 
     def lacking_alt_text(self, language):
         """Return the releases whose ``language`` version shows a photograph without alt text."""

@@ -55,6 +55,8 @@ class HomeView(ReleaseListMixin, ListView):
     template_name = "news/home.html"
     latest_count = 7
     per_category = 3
+    # The sections are drawn from the newest releases: some months of the agency's output.
+    sections_among = 300
 
     def get_queryset(self):
         return super().get_queryset()[: self.latest_count]
@@ -63,7 +65,7 @@ class HomeView(ReleaseListMixin, ListView):
         """Return [(category, its latest releases)] for the categories with any not ``shown``."""
         releases = super().get_queryset().exclude(pk__in=shown)
         by_category = {}
-        for article in releases.latest_in_each_category(self.per_category):
+        for article in releases.latest_in_each_category(self.per_category, self.sections_among):
             by_category.setdefault(article.category_id, []).append(article)
         return [
             (category, by_category[category.pk])
