@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import yaml
 from django.core.cache import cache
+from django.db import connection
 from django.test import Client
 from django.utils import timezone
 from openapi_spec_validator import validate
@@ -250,3 +251,25 @@ def test_the_openapi_document_describes_the_lead_photograph(client):
     assert {"alt", "caption", "credit", "width", "height", "renditions"} <= set(photograph)
     rendition = photograph["renditions"]["items"]["$ref"].split("/")[-1]
     assert {"kind", "format", "width", "height", "url"} <= set(schemas[rendition]["properties"])
+
+
+def test_a_count_is_kept_per_content_state_and_per_filter_not_per_page(client, settings, releases):
+    settings.KEEP_DERIVED_CONTENT = True
+    cache.clear()
+    counts = []
+
+    def count_them(execute, sql, *args):
+        counts.append(sql.lstrip().upper().startswith("SELECT COUNT"))
+        return execute(sql, *args)
+
+    with connection.execute_wrapper(count_them):
+        _response, english = get(client, LIST, language="en", page_size=1)
+        _response, page_two = get(client, LIST, language="en", page_size=1, page=2)
+        _response, announcements = get(client, LIST, language="en", category="announcements")
+        _response, russian = get(client, LIST, language="ru")
+
+    assert (english["count"], page_two["count"]) == (3, 3)
+    assert (announcements["count"], russian["count"]) == (1, 2)
+    # The second page reused the first one's count; another filter or language counts anew.
+    assert counts.count(True) == 3
+    cache.clear()

@@ -1,5 +1,9 @@
 """The releases, read-only, per language, through the public gate and kept like public pages."""
 
+import hashlib
+from functools import partial
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F
@@ -14,6 +18,7 @@ from rest_framework.pagination import PageNumberPagination
 
 from ..languages import LANGUAGE_CODES
 from ..models import Article
+from ..views.pagination import ReleasePaginator
 from .filters import ReleaseFilter
 from .serializers import ReleaseSerializer
 
@@ -41,9 +46,22 @@ class PublicAPIMixin:
 
 
 class ReleasePagination(PageNumberPagination):
+    """Pages of releases counted once per content state, like the site's own lists."""
+
     page_size = 20
     page_size_query_param = "page_size"
     max_page_size = 100
+
+    def paginate_queryset(self, queryset, request, view=None):
+        # Every filter and the language change the count; the page asked for does not.
+        asked = sorted(
+            (name, value)
+            for name, value in request.query_params.items()
+            if name != self.page_query_param
+        )
+        key = hashlib.sha256(urlencode(asked).encode()).hexdigest()[:32]
+        self.django_paginator_class = partial(ReleasePaginator, count_key=f"api:{key}")
+        return super().paginate_queryset(queryset, request, view)
 
 
 @extend_schema_view(
