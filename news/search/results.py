@@ -134,11 +134,13 @@ class Search:
                     return query, rows
             return choices[-1], []
         # In no order (the model's newest first is cleared): PostgreSQL may then stop at the
-        # limit whichever way it finds the matches. Every choice is asked at once.
+        # limit whichever way it finds the matches. Every choice is asked at once. No candidate
+        # column is translated, so modeltranslation's per-row fallbacks are skipped.
         parts = [
             self._matches(query)
             .annotate(in_title=self._in_title(query), choice=Value(index))
             .order_by()
+            .rewrite(False)
             .values_list(*CANDIDATE, "choice")[: COUNT_LIMIT + 1]
             for index, query in enumerate(choices)
         ]
@@ -170,8 +172,10 @@ class Search:
             # index and sorts them, rather than walk the archive in search of them.
             shifted = F("published_at") + Value(timedelta(0))
             titled = titled.order_by(shifted.desc(), "-pk")
-        union = titled.values_list(*CANDIDATE)[: self.end].union(
-            newest.values_list(*CANDIDATE)[: self.end], all=True
+        union = (
+            titled.rewrite(False)
+            .values_list(*CANDIDATE)[: self.end]
+            .union(newest.rewrite(False).values_list(*CANDIDATE)[: self.end], all=True)
         )
         rows = [Candidate(*row) for row in union.order_by()]
         title_rows = [row for row in rows if row.in_title]
@@ -181,7 +185,9 @@ class Search:
 
     @staticmethod
     def _rows(queryset, limit):
-        return [Candidate(*row) for row in queryset.values_list(*CANDIDATE)[:limit]]
+        # No candidate column is translated: modeltranslation's per-row fallbacks are skipped.
+        rows = queryset.rewrite(False).values_list(*CANDIDATE)[:limit]
+        return [Candidate(*row) for row in rows]
 
     def page(self, start, end):
         """Return the releases from ``start`` to ``end`` in order, with their lexemes."""
