@@ -66,6 +66,17 @@ def announcements(db):
 
 
 @pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Run a change as if its transaction committed, so that what waits for commit runs."""
+
+    def run(change):
+        with django_capture_on_commit_callbacks(execute=True):
+            change()
+
+    return run
+
+
+@pytest.fixture
 def cache_down(settings):
     """Point the cache at a Redis address where nothing listens, as production configures it."""
     settings.CACHES = {

@@ -22,15 +22,6 @@ def _render_pages_afresh(settings):
     cache.clear()
 
 
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    def run(change):
-        with django_capture_on_commit_callbacks(execute=True):
-            change()
-
-    return run
-
-
 def render(url, client=None):
     with CaptureQueriesContext(connection) as queries:
         response = (client or Client()).get(url)
