@@ -4,6 +4,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.utils import translation
 
+from news.images.storage import file_storage
 from news.models import Category
 from tests.factories import ArticleFactory
 from tests.newsroom import NOW, staff
@@ -63,6 +64,16 @@ def news_category(db):
 @pytest.fixture
 def announcements(db):
     return Category.objects.get(key="announcements")
+
+
+@pytest.fixture
+def storage(settings):
+    """A storage of this test's own, empty: what it holds afterwards is what the test left."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    }
+    return file_storage()
 
 
 @pytest.fixture

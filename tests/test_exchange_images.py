@@ -14,7 +14,7 @@ from news.models import Article, ArticleImage, Image
 from tests.factories import ArticleFactory, picture
 from tests.test_images import assert_nothing_stored, phone_photo, stored_files
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("storage")]
 
 
 @pytest.fixture(autouse=True)
@@ -22,15 +22,6 @@ def _in_english():
     """Read the commands' messages in English, as operators' logs would."""
     with translation.override("en"):
         yield
-
-
-@pytest.fixture(autouse=True)
-def storage(settings):
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
-    }
-    return file_storage()
 
 
 @pytest.fixture

@@ -23,21 +23,12 @@ from tests.factories import ArticleFactory, ImageFactory, photo_file, picture, s
 from tests.newsroom import new_release, rendered_form, restore, save, staff
 from tests.test_images import FullStorage, phone_photo, stored_files
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("storage")]
 
 ROLES = ("author", "publisher", "translator", "superuser")
 GROUPS = {"author": "Authors", "publisher": "Publishers", "translator": "Translators: English"}
 ADD_URL = reverse("admin:news_image_add")
 LIBRARY_URL = reverse("admin:news_image_changelist")
-
-
-@pytest.fixture(autouse=True)
-def storage(settings):
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
-    }
-    return file_storage()
 
 
 @pytest.fixture

@@ -22,21 +22,11 @@ from news.images.validation import MAX_BYTES, open_upload
 from news.models import Article, ArticleImage, Image
 from tests.factories import ArticleFactory, ImageFactory, photo_file, picture, show
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("storage")]
 
 SECRETS = (b"SERIAL-0042", b"Aynur Quliyeva", b"Taken at home", b"40.4093")
 BAKU = {1: "N", 2: (40.0, 24.0, 33.48), 3: "E", 4: (49.0, 52.0, 1.2)}
 STORED_NAME = re.compile(r"^images/[0-9a-f]{2}/[0-9a-f]{32}\.(jpg|png|webp)$")
-
-
-@pytest.fixture(autouse=True)
-def storage(settings):
-    """A storage of this test's own, empty: what it holds afterwards is what the test left."""
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
-    }
-    return file_storage()
 
 
 def upload(image, file_format="JPEG", name="IMG_2041 Aynur at home.jpg", **options):
