@@ -43,8 +43,13 @@ class ReleasePageMixin:
         # computed when the template first asks, so a part of the page kept under the content
         # state ({% kept %}) costs neither its queries nor its work.
         @cache
-        def photographs():
+        def relations():
+            # The photographs and the change notes are read together, by the first that is asked.
             article.read_page_relations()
+
+        @cache
+        def photographs():
+            relations()
             return ReleasePhotographs(article, shown)
 
         @cache
@@ -62,7 +67,7 @@ class ReleasePageMixin:
 
         @cache
         def change_notes():
-            photographs()
+            relations()
             return article.change_notes.all()
 
         return super().get_context_data(
@@ -70,8 +75,6 @@ class ReleasePageMixin:
             photographs=photographs,
             body=cache(lambda: photographs().body(version.body)),
             share_image=share_image,
-            # A staff preview is no public page, yet names the picture the release will share.
-            default_share_image=seo.default_share_image(self.request),
             is_fallback=shown != language,
             other_versions=[
                 (code, article.get_absolute_url(code))
@@ -177,4 +180,7 @@ class ArticlePreviewView(ReleasePageMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         urls = {code: self.object.get_preview_url(code) for code in LANGUAGE_CODES}
-        return super().get_context_data(language_urls=urls, **kwargs)
+        # No public page, yet it names the picture the release will share, as public pages do.
+        return super().get_context_data(
+            language_urls=urls, default_share_image=seo.default_share_image(self.request), **kwargs
+        )
