@@ -23,3 +23,8 @@ def current_language():
 def local_name(code):
     """Return a language's name written in that language ("Azərbaycanca", "Русский")."""
     return get_language_info(code)["name_local"]
+
+
+def translated_name(code):
+    """Return a language's name in the interface's language ("English", "ingilis dili")."""
+    return get_language_info(code)["name_translated"]

@@ -7,10 +7,9 @@ language. Without JavaScript every language's fieldset is simply shown, one afte
 
 from django import forms
 from django.utils.text import capfirst
-from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
-from ..languages import LANGUAGE_CODES
+from ..languages import LANGUAGE_CODES, translated_name
 from ..models import Article
 from ..roles import publishes_releases
 from .editor import editor_labels
@@ -23,7 +22,7 @@ DEFAULT = Article._meta.get_field("original_language").default
 
 def language_name(code):
     """Return a language's name in the interface's language ("English", "İngilis dili")."""
-    return capfirst(get_language_info(code)["name_translated"])
+    return capfirst(translated_name(code))
 
 
 def language_fieldsets():

@@ -13,11 +13,11 @@ from django.forms.models import BaseInlineFormSet
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
-from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from ..images.renditions import Kind
 from ..images.storage import file_storage
+from ..languages import translated_name
 from ..models import ArticleImage
 from ..models.images import images_lacking_alt_text
 from ..roles import writes_releases
@@ -219,7 +219,7 @@ class ReleaseImagesMixin:
                     )
                     % {
                         "language": code.upper(),
-                        "name": get_language_info(code)["name_translated"],
+                        "name": translated_name(code),
                         "photographs": ", ".join(str(image) for image in images),
                     },
                 )
